@@ -1,0 +1,3 @@
+//! The `ap-monitor` program.
+
+fn main() {}

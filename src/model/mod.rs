@@ -1,0 +1,137 @@
+//! The register: everything AP Monitor knows, as plain data with no user
+//! interface in it. The window, the command line and the PDFs all read and
+//! change this one structure.
+
+pub mod calendar;
+pub mod dates;
+pub mod due;
+pub mod ids;
+pub mod placement;
+pub mod provider;
+pub mod records;
+pub mod school;
+mod validate;
+
+use serde::{Deserialize, Serialize};
+
+pub use calendar::{AcademicYear, HalfTerm, TermCalendar};
+pub use ids::{ObjectiveId, PlacementId, ProviderId, RecordId, SiteId};
+pub use placement::{
+    AttendanceCode, Commissioner, Destination, LaNotification, Placement, PlacementKind,
+    PlacementStatus, Pupil, SenStatus, Session, Weekday,
+};
+pub use provider::{
+    DocumentKind, Provider, ProviderContact, ProviderDocument, Registration, RegistrationStatus,
+    Site,
+};
+pub use records::{
+    Action, AttendanceReturn, Attendee, AttendeeRole, Contact, ContactMethod, ContactWith,
+    Decision, Objective, ObjectiveArea, ObjectiveProgress, PersonalisedPlan, Rating, Review,
+};
+pub use school::{FullTimeHours, School, Settings};
+pub use validate::Problem;
+
+/// The version of the file format this build writes. Older files are
+/// migrated on load; newer ones are refused so that nothing this build does
+/// not understand is dropped by a save.
+pub const FORMAT_VERSION: u32 = 1;
+
+/// The whole document a school keeps: one file on disk.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Register {
+    /// File format version; see [`FORMAT_VERSION`].
+    pub format_version: u32,
+    /// The commissioning school.
+    pub school: School,
+    /// Settings for the due rules.
+    pub settings: Settings,
+    /// The school's half-terms.
+    pub calendar: TermCalendar,
+    /// Providers, in the order they were added.
+    pub providers: Vec<Provider>,
+    /// Placements, in the order they were added.
+    pub placements: Vec<Placement>,
+    /// The next number to give a new record. Numbers are never reused.
+    pub next_id: u32,
+}
+
+impl Default for Register {
+    fn default() -> Self {
+        Self {
+            format_version: FORMAT_VERSION,
+            school: School::default(),
+            settings: Settings::default(),
+            calendar: TermCalendar::default(),
+            providers: Vec::new(),
+            placements: Vec::new(),
+            next_id: 1,
+        }
+    }
+}
+
+impl Register {
+    /// Hands out a fresh record number.
+    pub fn allocate_id(&mut self) -> u32 {
+        let floor = self.highest_id().saturating_add(1);
+        let id = self.next_id.max(floor).max(1);
+        self.next_id = id.saturating_add(1);
+        id
+    }
+
+    /// The provider with this id.
+    pub fn provider(&self, id: ProviderId) -> Option<&Provider> {
+        self.providers.iter().find(|p| p.id == id)
+    }
+
+    /// The placement with this id.
+    pub fn placement(&self, id: PlacementId) -> Option<&Placement> {
+        self.placements.iter().find(|p| p.id == id)
+    }
+
+    /// The placement with this id, to change.
+    pub fn placement_mut(&mut self, id: PlacementId) -> Option<&mut Placement> {
+        self.placements.iter_mut().find(|p| p.id == id)
+    }
+
+    /// Placements at a provider.
+    pub fn placements_at(&self, id: ProviderId) -> impl Iterator<Item = &Placement> {
+        self.placements.iter().filter(move |p| p.provider == id)
+    }
+
+    /// The provider's name, or a marker when the link is broken.
+    pub fn provider_name(&self, id: ProviderId) -> &str {
+        self.provider(id)
+            .map_or("(unknown provider)", |p| p.name.as_str())
+    }
+
+    /// Everything in the register that is inconsistent, for `check` and
+    /// the window's notices.
+    pub fn problems(&self) -> Vec<Problem> {
+        validate::problems(self)
+    }
+
+    /// The largest record number in use anywhere in the register.
+    fn highest_id(&self) -> u32 {
+        let providers = self.providers.iter().flat_map(|p| {
+            let sites = p.sites.iter().map(|s| s.id.0);
+            let docs = p.documents.iter().map(|d| d.id.0);
+            std::iter::once(p.id.0).chain(sites).chain(docs)
+        });
+        let placements = self.placements.iter().flat_map(|p| {
+            let objectives = p
+                .plan
+                .iter()
+                .flat_map(|plan| plan.objectives.iter().map(|o| o.id.0));
+            let reviews = p.reviews.iter().map(|r| r.id.0);
+            let contacts = p.contacts.iter().map(|c| c.id.0);
+            let returns = p.attendance.iter().map(|a| a.id.0);
+            std::iter::once(p.id.0)
+                .chain(objectives)
+                .chain(reviews)
+                .chain(contacts)
+                .chain(returns)
+        });
+        providers.chain(placements).max().unwrap_or(0)
+    }
+}
