@@ -110,6 +110,24 @@ impl TermCalendar {
             })
     }
 
+    /// The last day of the latest academic year that ended before `date`.
+    pub fn last_day_before(&self, date: Date) -> Option<Date> {
+        self.years
+            .iter()
+            .filter_map(AcademicYear::last_day)
+            .filter(|day| *day < date)
+            .max()
+    }
+
+    /// Whether `date` is a teaching day of some half-term (not a holiday).
+    /// Also false outside the calendar.
+    pub fn in_term(&self, date: Date) -> bool {
+        self.years
+            .iter()
+            .flat_map(|year| &year.half_terms)
+            .any(|term| term.start <= date && date <= term.end)
+    }
+
     /// Every half-term in date order, each with its review window.
     pub fn slots(&self) -> Vec<HalfTermSlot> {
         let mut terms: Vec<(i16, usize, HalfTerm)> = self

@@ -97,6 +97,12 @@ pub enum DueKind {
     PartTime,
     /// An unregistered provider that may have to register.
     Registration,
+    /// No QA check of a provider before a placement there starts.
+    QaMissing,
+    /// A provider's latest QA check is a year old, or nearly.
+    QaOutOfDate,
+    /// An action arising from a QA check past its date.
+    QaActions,
 }
 
 impl DueKind {
@@ -114,6 +120,9 @@ impl DueKind {
             Self::ProviderDocument => "Provider document",
             Self::PartTime => "Part-time education",
             Self::Registration => "Provider registration",
+            Self::QaMissing => "QA check missing",
+            Self::QaOutOfDate => "QA check out of date",
+            Self::QaActions => "QA action",
         }
     }
 }
@@ -163,6 +172,7 @@ pub fn due_items(register: &Register, today: Date) -> Vec<DueItem> {
     document_items(register, today, &mut items);
     hours_items(register, today, &mut items);
     registration_items(register, today, &mut items);
+    super::checklist::qa_items(register, today, &mut items);
     items.sort_by(|a, b| {
         (a.severity, a.due.is_none(), a.due, a.subject, a.kind).cmp(&(
             b.severity,
@@ -222,7 +232,9 @@ pub struct ReviewState {
 }
 
 /// The review state of an active placement, or `None` when it is not
-/// active or has no start date.
+/// active, has no start date, or has had its reviews and the term calendar
+/// (covering `today`) holds no later half-term, as in the summer holiday
+/// before next year's dates are entered.
 pub fn review_state(
     register: &Register,
     placement: &Placement,
@@ -235,22 +247,38 @@ pub fn review_state(
     if register.calendar.covers(today) {
         calendar_review_state(register, placement, start, today)
     } else {
-        Some(fallback_review_state(placement, start, today))
+        Some(fallback_review_state(register, placement, start, today))
     }
 }
 
-fn review_dates(placement: &Placement) -> Vec<Date> {
-    let mut dates: Vec<Date> = placement.reviews.iter().filter_map(|r| r.date).collect();
+/// Dates of the reviews held by `today`, earliest first. A review dated
+/// later has not happened yet, so it satisfies nothing.
+fn held_reviews(placement: &Placement, today: Date) -> Vec<Date> {
+    let mut dates: Vec<Date> = placement
+        .reviews
+        .iter()
+        .filter_map(|r| r.date)
+        .filter(|d| *d <= today)
+        .collect();
     dates.sort_unstable();
     dates
 }
 
-fn fallback_review_state(placement: &Placement, start: Date, today: Date) -> ReviewState {
-    let last = review_dates(placement)
-        .last()
-        .copied()
-        .filter(|d| *d <= today);
-    let since = last.unwrap_or(start).max(start);
+/// Six weeks from the last review, or from the start; when a calendar
+/// ran out before `today`, no sooner than six weeks after its last day,
+/// since the half-terms up to then were checked against it.
+fn fallback_review_state(
+    register: &Register,
+    placement: &Placement,
+    start: Date,
+    today: Date,
+) -> ReviewState {
+    let last = held_reviews(placement, today).last().copied();
+    let calendar_end = register.calendar.last_day_before(today);
+    let since = last
+        .unwrap_or(start)
+        .max(start)
+        .max(calendar_end.unwrap_or(start));
     let due = plus_days(since, FALLBACK_REVIEW_DAYS);
     let what = match last {
         Some(date) => format!("last review {}", format_date(date)),
@@ -270,26 +298,22 @@ fn fallback_review_state(placement: &Placement, start: Date, today: Date) -> Rev
 
 /// Half-terms in which the placement needs a review, up to and including
 /// the one `today` falls in, each with the first day a review counts.
+///
+/// A placement that starts in a holiday, or in the last fortnight of a
+/// half-term, owes its first review in the next half-term, and only a
+/// review held from that half-term's first day counts for it: an earlier
+/// one belongs to the half-term just ended.
 fn relevant_slots(register: &Register, start: Date, today: Date) -> Vec<(HalfTermSlot, Date)> {
-    let mut out = Vec::new();
-    let mut carried_from: Option<Date> = None;
-    for slot in register.calendar.slots() {
-        if slot.term.start > today || slot.window_end < start {
-            continue;
-        }
-        if start > slot.term.end {
-            // Started in the holiday after this half-term.
-            carried_from = Some(start);
-            continue;
-        }
-        if start > slot.term.start && days_between(start, slot.term.end) < LATE_START_GRACE_DAYS {
-            carried_from = Some(start);
-            continue;
-        }
-        let from = carried_from.take().unwrap_or(slot.term.start.max(start));
-        out.push((slot, from));
-    }
-    out
+    let late_start = |slot: &HalfTermSlot| {
+        start > slot.term.start && days_between(start, slot.term.end) < LATE_START_GRACE_DAYS
+    };
+    register
+        .calendar
+        .slots()
+        .into_iter()
+        .filter(|slot| slot.term.start <= today && start <= slot.term.end && !late_start(slot))
+        .map(|slot| (slot, slot.term.start.max(start)))
+        .collect()
 }
 
 fn calendar_review_state(
@@ -298,7 +322,7 @@ fn calendar_review_state(
     start: Date,
     today: Date,
 ) -> Option<ReviewState> {
-    let reviews = review_dates(placement);
+    let reviews = held_reviews(placement, today);
     let reviewed_between = |from: Date, to: Date| reviews.iter().any(|d| from <= *d && *d <= to);
     let slots = relevant_slots(register, start, today);
 
@@ -370,7 +394,7 @@ fn direction_items(placement: &Placement, today: Date, out: &mut Vec<DueItem>) {
     if placement.kind == PlacementKind::OffSiteDirection
         && let Some(start) = placement.start
     {
-        let last = review_dates(placement).into_iter().rfind(|d| *d <= today);
+        let last = held_reviews(placement, today).last().copied();
         let since = last.unwrap_or(start).max(start);
         let due = plus_days(since, DIRECTION_REVIEW_DAYS);
         let what = last.map_or("since the direction began".to_owned(), |d| {
@@ -416,8 +440,13 @@ fn date_severity(today: Date, due: Date) -> Option<Severity> {
     }
 }
 
+/// No contact within the interval. Not raised in school holidays the
+/// calendar knows of: the provider is closed too.
 fn contact_items(register: &Register, placement: &Placement, today: Date, out: &mut Vec<DueItem>) {
     let Some(start) = placement.start else { return };
+    if register.calendar.covers(today) && !register.calendar.in_term(today) {
+        return;
+    }
     let interval = i64::from(register.settings.contact_interval_days);
     for (with, words) in [
         (ContactWith::Provider, "the provider"),
@@ -457,16 +486,23 @@ fn la_item(placement: &Placement, today: Date, out: &mut Vec<DueItem>) {
             ),
         )
         .due_on(start),
-        Some(start) => DueItem::new(
-            Severity::DueSoon,
-            subject,
-            DueKind::LaNotInformed,
-            format!(
-                "Tell the local authority before the start on {}",
-                format_date(start)
-            ),
-        )
-        .due_on(start),
+        Some(start) => {
+            // Due soon only in the last fortnight; overdue once a planned
+            // start has gone by.
+            let severity = date_severity(today, start).unwrap_or(Severity::Warning);
+            let reason = if severity == Severity::Overdue {
+                format!(
+                    "The local authority has not been told; the placement was to start on {}",
+                    format_date(start)
+                )
+            } else {
+                format!(
+                    "Tell the local authority before the start on {}",
+                    format_date(start)
+                )
+            };
+            DueItem::new(severity, subject, DueKind::LaNotInformed, reason).due_on(start)
+        }
         None => DueItem::new(
             Severity::Warning,
             subject,
@@ -502,6 +538,13 @@ fn plan_item(placement: &Placement, today: Date, out: &mut Vec<DueItem>) {
         (Some(_), _) => {}
         (None, Some(start)) if placement.is_active_on(today) => {
             let reason = format!("{what}; the placement started on {}", format_date(start));
+            out.push(DueItem::new(Severity::Overdue, subject, DueKind::Plan, reason).due_on(start));
+        }
+        (None, Some(start)) if today > start => {
+            let reason = format!(
+                "{what}; it should have been agreed by the planned start on {}",
+                format_date(start)
+            );
             out.push(DueItem::new(Severity::Overdue, subject, DueKind::Plan, reason).due_on(start));
         }
         (None, Some(start)) if days_between(today, start) <= DUE_SOON_DAYS => {
@@ -678,3 +721,7 @@ fn registration_items(register: &Register, today: Date, out: &mut Vec<DueItem>) 
         ));
     }
 }
+
+#[cfg(test)]
+#[path = "due_tests.rs"]
+mod tests;
