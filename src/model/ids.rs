@@ -56,3 +56,21 @@ record_id!(
     /// contact, an attendance return or a document.
     RecordId
 );
+record_id!(
+    /// Identifies a QA checklist template.
+    TemplateId
+);
+record_id!(
+    /// Identifies a completed (or started) QA checklist.
+    ChecklistId
+);
+record_id!(
+    /// Identifies one section of a QA checklist template. Copied into the
+    /// checklists made from it, so answers can be compared across visits.
+    SectionId
+);
+record_id!(
+    /// Identifies one item of a QA checklist template. Copied into the
+    /// checklists made from it, so answers can be compared across visits.
+    ItemId
+);

@@ -3,6 +3,7 @@
 //! change this one structure.
 
 pub mod calendar;
+pub mod checklist;
 pub mod dates;
 pub mod due;
 pub mod ids;
@@ -15,7 +16,14 @@ mod validate;
 use serde::{Deserialize, Serialize};
 
 pub use calendar::{AcademicYear, HalfTerm, TermCalendar};
-pub use ids::{ObjectiveId, PlacementId, ProviderId, RecordId, SiteId};
+pub use checklist::{
+    Answer, Checklist, ChecklistItem, ChecklistSection, ChecklistStatus, ChecklistTemplate,
+    Judgement, SignOff, Signatory, TemplateItem, TemplateSection, default_template,
+};
+pub use ids::{
+    ChecklistId, ItemId, ObjectiveId, PlacementId, ProviderId, RecordId, SectionId, SiteId,
+    TemplateId,
+};
 pub use placement::{
     AttendanceCode, Commissioner, Destination, LaNotification, Placement, PlacementKind,
     PlacementStatus, Pupil, SenStatus, Session, Weekday,
@@ -40,7 +48,9 @@ pub const FORMAT_VERSION: u32 = 1;
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct Register {
-    /// File format version; see [`FORMAT_VERSION`].
+    /// File format version; see [`FORMAT_VERSION`]. Required in files:
+    /// a file without one reads as version 0 and is refused.
+    #[serde(default)]
     pub format_version: u32,
     /// The commissioning school.
     pub school: School,
@@ -52,6 +62,11 @@ pub struct Register {
     pub providers: Vec<Provider>,
     /// Placements, in the order they were added.
     pub placements: Vec<Placement>,
+    /// QA checklist templates the school keeps, such as the default one
+    /// and its LA's own.
+    pub checklist_templates: Vec<ChecklistTemplate>,
+    /// QA checks of providers, in the order they were started.
+    pub checklists: Vec<Checklist>,
     /// The next number to give a new record. Numbers are never reused.
     pub next_id: u32,
 }
@@ -65,6 +80,8 @@ impl Default for Register {
             calendar: TermCalendar::default(),
             providers: Vec::new(),
             placements: Vec::new(),
+            checklist_templates: Vec::new(),
+            checklists: Vec::new(),
             next_id: 1,
         }
     }
@@ -132,6 +149,20 @@ impl Register {
                 .chain(contacts)
                 .chain(returns)
         });
-        providers.chain(placements).max().unwrap_or(0)
+        let templates = self.checklist_templates.iter().flat_map(|t| {
+            let sections = t.sections.iter().map(|s| s.id.0);
+            let items = t
+                .sections
+                .iter()
+                .flat_map(|s| s.items.iter().map(|i| i.id.0));
+            std::iter::once(t.id.0).chain(sections).chain(items)
+        });
+        let checklists = self.checklists.iter().map(|c| c.id.0);
+        providers
+            .chain(placements)
+            .chain(templates)
+            .chain(checklists)
+            .max()
+            .unwrap_or(0)
     }
 }
