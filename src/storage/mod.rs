@@ -10,9 +10,12 @@
 mod backups;
 mod error;
 mod load;
+mod lock;
+pub mod recovery;
 mod save;
 
 pub use backups::{BACKUPS_KEPT, Backup, backup_dir, list_backups};
 pub use error::{LoadError, SaveError};
 pub use load::{MAX_FILE_BYTES, load, parse};
+pub use lock::{LockError, WriterLock, lock_path};
 pub use save::{SaveStep, save, save_with, to_ron, write_atomic};
