@@ -318,3 +318,44 @@ fn saving_into_a_missing_folder_fails_clearly() {
         "{err}"
     );
 }
+
+#[test]
+fn deeply_nested_input_is_refused_without_overflowing_the_stack() {
+    for opener in ["[", "(", "Some(", "{"] {
+        let mut text = "Register(\n  format_version: 1,\n  providers: ".to_owned();
+        text.push_str(&opener.repeat(100_000));
+        let err = load_text(text.as_bytes()).unwrap_err();
+        assert_located(&err);
+    }
+}
+
+#[test]
+fn a_hundred_megabyte_file_is_refused_cleanly() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("huge.ron");
+    let mut text = b"Register(\n  format_version: 1,\n  school: School(name: \"".to_vec();
+    text.resize(100 * 1024 * 1024, b'a');
+    fs::write(&path, &text).unwrap();
+    let err = storage::load(&path).unwrap_err();
+    assert!(err.position().is_some(), "{err}");
+    assert_eq!(
+        fs::metadata(&path).unwrap().len(),
+        text.len() as u64,
+        "left as it was"
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn an_unreadable_file_says_so() {
+    use std::os::unix::fs::PermissionsExt as _;
+
+    let (_dir, path, _) = saved_full_register();
+    fs::set_permissions(&path, fs::Permissions::from_mode(0o000)).unwrap();
+    if fs::read(&path).is_ok() {
+        eprintln!("SKIPPED: running as root, so permissions do not stop reading");
+        return;
+    }
+    let err = storage::load(&path).unwrap_err();
+    assert!(err.to_string().contains("cannot read"), "{err}");
+}
