@@ -6,4 +6,8 @@
 //! and its rules with no user interface, [`storage`] reads and writes the
 //! register file, and the binary's command line and window sit on top.
 
+
+pub mod cli;
 pub mod model;
+pub mod sample;
+pub mod storage;

@@ -4,7 +4,7 @@
 //! dashboard, `ap-monitor due` and the tests all see the same answer for
 //! the same day. Each rule below cites the duty it watches.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
 
 use jiff::ToSpan;
 use jiff::civil::Date;
@@ -602,10 +602,16 @@ fn action_item(placement: &Placement, today: Date, out: &mut Vec<DueItem>) {
 
 /// Providers with a placement that has not ended.
 fn providers_in_use(register: &Register) -> impl Iterator<Item = &super::Provider> {
+    let in_use: HashSet<ProviderId> = register
+        .placements
+        .iter()
+        .filter(|p| !p.is_ended())
+        .map(|p| p.provider)
+        .collect();
     register
         .providers
         .iter()
-        .filter(|provider| register.placements_at(provider.id).any(|p| !p.is_ended()))
+        .filter(move |provider| in_use.contains(&provider.id))
 }
 
 fn document_items(register: &Register, today: Date, out: &mut Vec<DueItem>) {
@@ -687,12 +693,17 @@ fn year_words(year: u8) -> String {
 }
 
 fn registration_items(register: &Register, today: Date, out: &mut Vec<DueItem>) {
+    let by_provider = register.placements_by_provider();
     for provider in &register.providers {
         if provider.registration.status.is_registered() {
             continue;
         }
-        let full_time: Vec<&Placement> = register
-            .placements_at(provider.id)
+        let Some(placements) = by_provider.get(&provider.id) else {
+            continue;
+        };
+        let full_time: Vec<&Placement> = placements
+            .iter()
+            .copied()
             .filter(|p| p.is_active_on(today) && p.weekly_hours() > REGISTRATION_FULL_TIME_HOURS)
             .collect();
         let mut keys: Vec<String> = full_time.iter().map(|p| p.pupil.key()).collect();

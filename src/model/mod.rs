@@ -13,6 +13,8 @@ pub mod records;
 pub mod school;
 mod validate;
 
+use std::collections::HashMap;
+
 use serde::{Deserialize, Serialize};
 
 pub use calendar::{AcademicYear, HalfTerm, TermCalendar};
@@ -90,10 +92,15 @@ impl Default for Register {
 impl Register {
     /// Hands out a fresh record number.
     pub fn allocate_id(&mut self) -> u32 {
-        let floor = self.highest_id().saturating_add(1);
-        let id = self.next_id.max(floor).max(1);
+        let id = self.next_id.max(1);
         self.next_id = id.saturating_add(1);
         id
+    }
+
+    /// Raises `next_id` above every number in use, so a hand-edited file
+    /// with a stale counter cannot hand out a number twice. Run on load.
+    pub fn ensure_fresh_ids(&mut self) {
+        self.next_id = self.next_id.max(self.highest_id().saturating_add(1));
     }
 
     /// The provider with this id.
@@ -109,6 +116,22 @@ impl Register {
     /// The placement with this id, to change.
     pub fn placement_mut(&mut self, id: PlacementId) -> Option<&mut Placement> {
         self.placements.iter_mut().find(|p| p.id == id)
+    }
+
+    /// Placements grouped by provider, built once for rules that look at
+    /// every provider; asking [`Register::placements_at`] per provider would
+    /// scan all placements each time.
+    pub fn placements_by_provider(&self) -> HashMap<ProviderId, Vec<&Placement>> {
+        let mut map: HashMap<ProviderId, Vec<&Placement>> = HashMap::new();
+        for placement in &self.placements {
+            map.entry(placement.provider).or_default().push(placement);
+        }
+        map
+    }
+
+    /// Providers by id, for lookups in loops over placements.
+    pub fn provider_index(&self) -> HashMap<ProviderId, &Provider> {
+        self.providers.iter().map(|p| (p.id, p)).collect()
     }
 
     /// Placements at a provider.

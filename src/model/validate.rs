@@ -3,10 +3,12 @@
 //! entered, an attendance return with more sessions attended than offered.
 //! These are reported, never silently repaired.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::fmt;
 
-use super::{AttendanceCode, Commissioner, Placement, PlacementStatus, Register};
+use super::{
+    AttendanceCode, Commissioner, Placement, PlacementStatus, Provider, ProviderId, Register,
+};
 
 /// One inconsistency, located by record and field.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -36,8 +38,9 @@ pub(super) fn problems(register: &Register) -> Vec<Problem> {
         });
     }
     duplicate_ids(register, &mut out);
+    let providers = register.provider_index();
     for placement in &register.placements {
-        placement_problems(register, placement, &mut out);
+        placement_problems(&providers, placement, &mut out);
     }
     out
 }
@@ -75,11 +78,15 @@ fn problem(kind: &str, id: u32, field: &'static str, message: String) -> Problem
     }
 }
 
-fn placement_problems(register: &Register, placement: &Placement, out: &mut Vec<Problem>) {
+fn placement_problems(
+    providers: &HashMap<ProviderId, &Provider>,
+    placement: &Placement,
+    out: &mut Vec<Problem>,
+) {
     let id = placement.id.0;
     let mut push = |field, message: String| out.push(problem("placement", id, field, message));
 
-    match register.provider(placement.provider) {
+    match providers.get(&placement.provider) {
         None => push(
             "provider",
             format!(

@@ -100,6 +100,11 @@ fn newer_version(path: &Path, text: &str) -> Option<LoadError> {
     })
 }
 
+fn with_fresh_ids(mut register: Register) -> Register {
+    register.ensure_fresh_ids();
+    register
+}
+
 /// Accepts the current version. Older versions are migrated here, one
 /// step per version, when the format changes; a golden file of each
 /// version in `tests/golden/` keeps those steps honest.
@@ -109,7 +114,7 @@ fn check_version(path: &Path, register: Register) -> Result<Register, LoadError>
         what,
     };
     match register.format_version {
-        FORMAT_VERSION => Ok(register),
+        FORMAT_VERSION => Ok(with_fresh_ids(register)),
         0 => Err(version_error(
             "the file has no format_version, so it is not a register".into(),
         )),
