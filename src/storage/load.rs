@@ -8,9 +8,10 @@ use serde::Deserialize;
 use super::error::LoadError;
 use crate::model::{FORMAT_VERSION, Register};
 
-/// Files larger than this are refused before reading: a register of 20,000
-/// placements is a few tens of megabytes, so anything bigger is not one.
-pub const MAX_FILE_BYTES: u64 = 256 * 1024 * 1024;
+/// Files larger than this are refused before reading. A register with
+/// 20,000 placements and years of contacts and reviews is about 270 MB, so
+/// this leaves room while stopping a stray disk image or video.
+pub const MAX_FILE_BYTES: u64 = 1024 * 1024 * 1024;
 
 /// Reads and checks the register at `path`. Never writes anything.
 pub fn load(path: &Path) -> Result<Register, LoadError> {
