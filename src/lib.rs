@@ -9,5 +9,6 @@
 
 pub mod cli;
 pub mod model;
+pub mod report;
 pub mod sample;
 pub mod storage;

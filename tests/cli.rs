@@ -1,5 +1,10 @@
 //! The `ap-monitor` subcommands, run as a script would run them.
 
+#![expect(
+    clippy::unwrap_used,
+    reason = "a setup failure should stop the test loudly"
+)]
+
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
@@ -44,7 +49,10 @@ fn shipped_sample_is_what_the_sample_command_writes() {
     let fresh = sample(dir.path(), "sample.ron", &[]);
     let shipped = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/sample-register.ron");
     let same = fs::read(fresh).unwrap() == fs::read(shipped).unwrap();
-    assert!(same, "out of date; regenerate: cargo run -- sample -o assets/sample-register.ron");
+    assert!(
+        same,
+        "out of date; regenerate: cargo run -- sample -o assets/sample-register.ron"
+    );
 }
 
 #[test]
@@ -206,4 +214,77 @@ fn resave_keeps_the_register_and_refuses_newer_files() {
         newer,
         "a newer file is never re-saved"
     );
+}
+
+#[test]
+fn print_writes_each_document_as_a_pdf() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = sample(dir.path(), "s.ron", &[]);
+    let file = path.to_str().unwrap();
+    let list = stdout(&ap_monitor(&["list", "placements", file]));
+    let (zoe, _) = list
+        .lines()
+        .find(|l| l.contains("Zoë"))
+        .unwrap()
+        .split_once('\t')
+        .unwrap();
+    let providers = stdout(&ap_monitor(&["list", "providers", file]));
+    let (provider, _) = providers.lines().next().unwrap().split_once('\t').unwrap();
+
+    let jobs: [&[&str]; 4] = [
+        &["plan", file, "--placement", zoe],
+        &["review", file, "--placement", zoe, "--review", "1"],
+        &["blank", file, "--provider", provider],
+        &["register", file],
+    ];
+    for job in jobs {
+        let out = dir.path().join(format!("{}.pdf", job[0]));
+        let mut args = vec!["print"];
+        args.extend_from_slice(job);
+        args.extend_from_slice(&["-o", out.to_str().unwrap()]);
+        let output = ap_monitor(&args);
+        assert!(output.status.success(), "{job:?}: {}", stderr(&output));
+        let bytes = fs::read(&out).unwrap();
+        assert!(bytes.starts_with(b"%PDF-"), "{job:?} is not a PDF");
+    }
+}
+
+#[test]
+fn print_says_which_option_is_missing_or_wrong() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = sample(dir.path(), "s.ron", &[]);
+    let out = dir.path().join("x.pdf");
+    let (file, out) = (path.to_str().unwrap(), out.to_str().unwrap());
+    let cases: [(&[&str], &str); 4] = [
+        (&["print", "plan", file, "-o", out], "--placement"),
+        (&["print", "checklist", file, "-o", out], "--provider"),
+        (
+            &["print", "plan", file, "--placement", "99999", "-o", out],
+            "99999",
+        ),
+        (
+            &[
+                "print",
+                "review",
+                file,
+                "--placement",
+                "1",
+                "--review",
+                "0",
+                "-o",
+                out,
+            ],
+            "from 1",
+        ),
+    ];
+    for (args, expected) in cases {
+        let output = ap_monitor(args);
+        assert_eq!(output.status.code(), Some(1), "{args:?}");
+        assert!(
+            stderr(&output).contains(expected),
+            "{args:?}: {}",
+            stderr(&output)
+        );
+    }
+    assert!(!Path::new(out).exists(), "nothing is written on failure");
 }

@@ -5,6 +5,10 @@
 //! every other writer; the test kills it with SIGKILL at random moments.
 //! `AP_MONITOR_KILLS` sets how many (100 by default; CI runs 1,000).
 
+#![expect(
+    clippy::unwrap_used,
+    reason = "a setup failure should stop the test loudly"
+)]
 #![cfg(unix)]
 
 use std::fs;

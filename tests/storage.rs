@@ -1,5 +1,10 @@
 //! The register file: round trips, damaged files, failed saves, versions.
 
+#![expect(
+    clippy::unwrap_used,
+    reason = "a setup failure should stop the test loudly"
+)]
+
 mod common;
 
 use std::fs;

@@ -5,6 +5,7 @@ mod csv;
 mod due;
 mod export;
 mod inspect;
+mod print;
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -13,7 +14,7 @@ use anyhow::Context as _;
 use clap::{Parser, Subcommand, ValueEnum};
 use jiff::civil::Date;
 
-use crate::model::Register;
+use crate::model::{PlacementId, ProviderId, Register};
 use crate::storage::{self, LoadError};
 
 /// Monitor and quality-assure alternative provision placements.
@@ -85,6 +86,28 @@ pub enum Command {
         csv: PathBuf,
     },
 
+    /// Print a document as PDF: a QA checklist, a blank visit sheet, a
+    /// personalised plan, a review record or the register summary.
+    Print {
+        /// Which document.
+        #[arg(value_enum)]
+        document: Document,
+        /// The register file.
+        file: PathBuf,
+        /// The provider (ids as `ap-monitor list providers` prints them).
+        #[arg(long)]
+        provider: Option<ProviderId>,
+        /// The placement (ids as `ap-monitor list placements` prints them).
+        #[arg(long)]
+        placement: Option<PlacementId>,
+        /// Which review, counting from 1 in date order (default: the latest).
+        #[arg(long)]
+        review: Option<usize>,
+        /// Where to write the PDF.
+        #[arg(short = 'o', long = "output", value_name = "OUT.pdf")]
+        output: PathBuf,
+    },
+
     /// Load a register and save it back in the current format.
     Resave {
         /// The register file.
@@ -99,6 +122,21 @@ pub enum Format {
     Text,
     /// Comma-separated values with a header.
     Csv,
+}
+
+/// Documents `print` makes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum Document {
+    /// A provider's latest completed QA checklist (--provider).
+    Checklist,
+    /// A blank QA visit sheet for a provider (--provider).
+    Blank,
+    /// A placement's personalised plan (--placement).
+    Plan,
+    /// A placement's review record (--placement, --review).
+    Review,
+    /// The register summary for an inspector or the LA.
+    Register,
 }
 
 /// Record kinds for `list`.
@@ -156,6 +194,21 @@ pub fn run(command: Command) -> Result<(), Failure> {
         Command::Due { file, on, format } => due::due(&file, on.unwrap_or_else(today), format),
         Command::List { what, file } => inspect::list(&file, what),
         Command::Export { file, csv } => export::export(&file, &csv),
+        Command::Print {
+            document,
+            file,
+            provider,
+            placement,
+            review,
+            output,
+        } => {
+            let selection = print::Selection {
+                provider,
+                placement,
+                review,
+            };
+            print::print(document, &file, &selection, &output)
+        }
         Command::Resave { file } => resave(&file),
     }
 }

@@ -6,7 +6,7 @@
 //! of one provider: it copies the template's wording when it starts, so
 //! rewording a template later never changes a checklist already signed.
 //!
-//! [`qa_items`] adds the QA rules to the due list: a check before a pupil
+//! `qa_items` adds the QA rules to the due list: a check before a pupil
 //! starts, a fresh one every year, and actions that are past their date.
 
 use jiff::ToSpan;
@@ -418,6 +418,20 @@ impl Register {
             .filter(move |c| c.provider == provider)
     }
 
+    /// When the provider's next QA check is due: a year after the latest
+    /// finished check, or that check's own next QA date when earlier.
+    /// `None` when the provider has never been checked.
+    pub fn next_qa_due(&self, provider: ProviderId) -> Option<Date> {
+        let latest = self.latest_checklist(provider)?;
+        let checked = latest.counted_date()?;
+        let yearly = checked.saturating_add(QA_VALID_MONTHS.months());
+        let due = latest
+            .next_qa
+            .filter(|next| *next > checked && *next < yearly)
+            .unwrap_or(yearly);
+        Some(due)
+    }
+
     /// The provider's latest finished (complete or signed) check by visit
     /// date.
     pub fn latest_checklist(&self, provider: ProviderId) -> Option<&Checklist> {
@@ -468,7 +482,10 @@ fn missing_item(register: &Register, provider: &Provider, today: Date) -> Option
     let uncovered = register
         .placements_at(provider.id)
         .filter(|p| !p.is_ended())
-        .filter(|p| !p.start.is_some_and(|s| first_check.is_some_and(|c| c <= s)))
+        .filter(|p| {
+            p.start
+                .is_none_or(|start| first_check.is_none_or(|c| c > start))
+        })
         .min_by_key(|p| (p.start.is_none(), p.start))?;
     let kind = DueKind::QaMissing;
     let Some(start) = uncovered.start else {
@@ -506,13 +523,8 @@ fn missing_item(register: &Register, provider: &Provider, today: Date) -> Option
 }
 
 fn out_of_date_item(register: &Register, provider: &Provider, today: Date) -> Option<DueItem> {
-    let latest = register.latest_checklist(provider.id)?;
-    let checked = latest.counted_date()?;
-    let yearly = checked.saturating_add(QA_VALID_MONTHS.months());
-    let due = latest
-        .next_qa
-        .filter(|next| *next > checked && *next < yearly)
-        .unwrap_or(yearly);
+    let due = register.next_qa_due(provider.id)?;
+    let checked = register.latest_checklist(provider.id)?.counted_date()?;
     let days = days_between(today, due);
     let (severity, verb) = if days < 0 {
         (Severity::Overdue, "was due")

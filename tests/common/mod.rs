@@ -8,16 +8,31 @@ use jiff::civil::{date, time};
 /// A register in which every field of every record type is filled, with
 /// names that must survive every path (accents, quotes, newlines).
 pub fn full_register() -> Register {
-    let mut register = Register::default();
-    register.school = School {
+    let mut register = Register {
+        school: school(),
+        settings: settings(),
+        calendar: calendar(),
+        ..Register::default()
+    };
+    register.providers.push(full_provider());
+    register.placements.push(full_placement());
+    register.next_id = 100;
+    register
+}
+
+fn school() -> School {
+    School {
         name: "St Aidan's C of E High School".into(),
         urn: "107412".into(),
         local_authority: "Bradford".into(),
         dsl: "Siân Evans".into(),
         ap_lead: "Łukasz Kowalski".into(),
         address: "1 Church Lane\nBradford\nBD1 1AA".into(),
-    };
-    register.settings = Settings {
+    }
+}
+
+fn settings() -> Settings {
+    Settings {
         contact_interval_days: 10,
         full_time_hours: FullTimeHours {
             ks1: 21.0,
@@ -27,8 +42,11 @@ pub fn full_register() -> Register {
         },
         retention_birthday: 25,
         retention_birthday_sen: 31,
-    };
-    register.calendar = TermCalendar {
+    }
+}
+
+fn calendar() -> TermCalendar {
+    TermCalendar {
         years: vec![AcademicYear {
             start_year: 2026,
             half_terms: vec![
@@ -40,11 +58,7 @@ pub fn full_register() -> Register {
                 term((2027, 6, 7), (2027, 7, 21)),
             ],
         }],
-    };
-    register.providers.push(full_provider());
-    register.placements.push(full_placement());
-    register.next_id = 100;
-    register
+    }
 }
 
 fn term(start: (i16, i8, i8), end: (i16, i8, i8)) -> HalfTerm {
