@@ -6,9 +6,10 @@
 //! and its rules with no user interface, [`storage`] reads and writes the
 //! register file, and the binary's command line and window sit on top.
 
-
 pub mod cli;
+pub mod app;
 pub mod model;
 pub mod report;
 pub mod sample;
 pub mod storage;
+pub mod ui;

@@ -16,9 +16,7 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Some(command) => run(command),
-        None => Err(ap_monitor::cli::Failure::Other(anyhow::anyhow!(
-            "the window is not built yet"
-        ))),
+        None => ap_monitor::app::run(cli.file).map_err(Into::into),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -10,7 +10,8 @@ use printpdf::ParsedFont;
 
 use super::ReportError;
 
-const REGULAR_TTF: &[u8] = include_bytes!("../../assets/fonts/DejaVuSans.ttf");
+/// DejaVu Sans, embedded once and shared with the window's fallback font.
+pub const REGULAR_TTF: &[u8] = include_bytes!("../../assets/fonts/DejaVuSans.ttf");
 const BOLD_TTF: &[u8] = include_bytes!("../../assets/fonts/DejaVuSans-Bold.ttf");
 
 /// Printed in place of a character neither face can draw.

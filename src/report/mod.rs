@@ -28,7 +28,7 @@ use jiff::civil::Date;
 
 use crate::model::{ChecklistId, PlacementId, ProviderId, Register, TemplateId};
 
-pub use font::Fonts;
+pub use font::{Fonts, REGULAR_TTF};
 
 /// What to print.
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -1,0 +1,101 @@
+//! Every action a user can take in the window, as one enum.
+//!
+//! Menus, keyboard shortcuts, buttons, dropped files and tests all push a
+//! [`Command`]; the app applies the queue once per frame in
+//! `App::apply`. Nothing else changes the document, so "are there unsaved
+//! changes?" is asked in one place and every edit is one undo step.
+
+use std::path::PathBuf;
+
+use crate::model::{PlacementId, ProviderId, RecordId};
+
+use super::view::{PlacementTab, Screen};
+
+/// A form whose draft a command applies or throws away.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum FormKey {
+    /// A placement's Overview tab.
+    Overview(PlacementId),
+    /// A placement's personalised plan.
+    Plan(PlacementId),
+    /// The review form open on a placement.
+    Review(PlacementId),
+    /// The quick-add contact form of a placement.
+    Contact(PlacementId),
+    /// The attendance return form of a placement.
+    Attendance(PlacementId),
+    /// A provider's details.
+    Provider(ProviderId),
+    /// School details, calendar and settings.
+    Settings,
+    /// The new placement form.
+    NewPlacement,
+    /// The new provider form.
+    NewProvider,
+}
+
+/// The user's answer to "Save changes before …?".
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Answer {
+    /// Save, then carry on.
+    Save,
+    /// Carry on without saving.
+    Discard,
+    /// Stay where we are.
+    Cancel,
+}
+
+/// One user action.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Command {
+    /// Start a new, empty register.
+    NewFile,
+    /// Ask for a file to open.
+    OpenDialog,
+    /// Open this file.
+    Open(PathBuf),
+    /// Save to the current file, or ask where if there is none.
+    Save,
+    /// Ask where to save.
+    SaveAsDialog,
+    /// Save to this file.
+    SaveAs(PathBuf),
+    /// Close the window (asks about unsaved changes first).
+    Quit,
+    /// Answer the unsaved changes prompt.
+    Answer(Answer),
+    /// Undo the last change.
+    Undo,
+    /// Redo the last undone change.
+    Redo,
+    /// Show a screen.
+    Show(Screen),
+    /// Open a placement at a tab.
+    OpenPlacement(PlacementId, PlacementTab),
+    /// Start a new review on a placement, one progress row per objective.
+    NewReview(PlacementId),
+    /// Open an existing review in the form.
+    EditReview(PlacementId, RecordId),
+    /// Check a form's draft and, if it is right, change the register.
+    Apply(FormKey),
+    /// Throw away a form's draft.
+    Revert(FormKey),
+    /// Remove a review from a placement.
+    DeleteReview(PlacementId, RecordId),
+    /// Remove a contact from a placement's log.
+    DeleteContact(PlacementId, RecordId),
+    /// Remove an attendance return.
+    DeleteAttendance(PlacementId, RecordId),
+    /// Dismiss the notice at this position.
+    DismissNotice(usize),
+    /// Close the error dialog.
+    DismissError,
+    /// Open or save at the path typed when no file dialog could be shown.
+    SubmitPath,
+    /// Give up on typing a path when no file dialog could be shown.
+    CancelPathEntry,
+    /// Change the zoom by this factor step (+1 larger, -1 smaller, 0 reset).
+    Zoom(i8),
+    /// Switch between light and dark.
+    ToggleDarkMode,
+}

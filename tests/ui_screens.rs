@@ -1,0 +1,146 @@
+//! The register table, drafts kept per record, the new placement form and
+//! the settings, driven through the window.
+
+mod ui_common;
+
+use ap_monitor::ui::{Command, PlacementTab, Screen};
+use egui_kittest::kittest::Queryable;
+use ui_common::*;
+
+#[test]
+fn the_register_searches_sorts_and_opens_a_row() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = open_window(&sample_file(dir.path()));
+    harness.get_by_label_contains("Register (").click();
+    harness.run();
+    let total = harness.state().document().register().placements.len();
+    harness.get_by_label_contains(&format!("of {total} placements"));
+
+    let pupil = harness.state().document().register().placements[3]
+        .pupil
+        .name
+        .clone();
+    fill(&mut harness, "Search", &pupil);
+    harness.get_by_label_contains(&format!("Showing 1 of {total} placements"));
+
+    click(&mut harness, "Pupil ▲");
+    harness.get_by_label("Pupil ▼");
+
+    click(&mut harness, &pupil);
+    let id = harness.state().document().register().placements[3].id;
+    assert_eq!(harness.state().view().screen, Screen::Placement(id));
+}
+
+#[test]
+fn typing_is_kept_per_placement_until_applied() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = open_window(&sample_file(dir.path()));
+    let (a, b) = {
+        let placements = &harness.state().document().register().placements;
+        (placements[0].id, placements[1].id)
+    };
+    harness
+        .state_mut()
+        .queue(Command::OpenPlacement(a, PlacementTab::Overview));
+    harness.run();
+    fill(&mut harness, "Name", "Typed but not applied");
+
+    harness
+        .state_mut()
+        .queue(Command::OpenPlacement(b, PlacementTab::Overview));
+    harness.run();
+    assert_ne!(
+        harness.get_by_label("Name").value().as_deref(),
+        Some("Typed but not applied")
+    );
+
+    harness
+        .state_mut()
+        .queue(Command::OpenPlacement(a, PlacementTab::Plan));
+    harness.run();
+    click(&mut harness, "Overview *");
+    assert_eq!(
+        harness.get_by_label("Name").value().as_deref(),
+        Some("Typed but not applied")
+    );
+    assert!(
+        !harness.state().document().is_dirty(),
+        "nothing applied yet"
+    );
+    assert!(harness.state().has_unsaved_work());
+
+    click(&mut harness, "Revert");
+    assert!(!harness.state().has_unsaved_work());
+}
+
+#[test]
+fn a_new_placement_needs_a_provider_and_then_opens_at_its_plan() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = open_window(&sample_file(dir.path()));
+    let before = harness.state().document().register().placements.len();
+    let provider = harness.state().document().register().providers[0]
+        .name
+        .clone();
+
+    click(&mut harness, "New placement…");
+    fill(&mut harness, "Name", "Ada Lovelace");
+    fill(&mut harness, "Year group", "10");
+    fill(&mut harness, "Start", "04/01/2027");
+    click(&mut harness, "Add placement");
+    harness.get_by_label_contains("Problem: Choose the provider");
+    assert_eq!(
+        harness.state().document().register().placements.len(),
+        before
+    );
+
+    choose(&mut harness, "Provider", &provider);
+    click(&mut harness, "Add placement");
+    let register = harness.state().document().register();
+    assert_eq!(register.placements.len(), before + 1);
+    let added = register.placements.last().unwrap();
+    assert_eq!(added.pupil.name, "Ada Lovelace");
+    assert_eq!(harness.state().view().screen, Screen::Placement(added.id));
+    assert_eq!(harness.state().view().tab(added.id), PlacementTab::Plan);
+    harness.get_by_label("Start a plan");
+}
+
+#[test]
+fn a_year_added_to_the_calendar_is_saved_with_the_settings() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = open_window(&sample_file(dir.path()));
+    let years = harness.state().document().register().calendar.years.len();
+    click(&mut harness, "Settings");
+    click(&mut harness, "Add a year");
+    click(&mut harness, "Apply changes");
+    let calendar = &harness.state().document().register().calendar;
+    assert_eq!(calendar.years.len(), years + 1);
+    assert!(calendar.problems().is_empty(), "{:?}", calendar.problems());
+}
+
+#[test]
+fn every_screen_and_tab_draws_with_every_field_named() {
+    // `run` checks after each step that every input has an accessible
+    // name, so visiting a screen is enough to test it.
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = open_window(&sample_file(dir.path()));
+    let register = harness.state().document().register().clone();
+    let placement = register.placements[0].id;
+    let provider = register.providers[0].id;
+    let mut commands = vec![
+        Command::Show(Screen::Attention),
+        Command::Show(Screen::Register),
+        Command::Show(Screen::Providers),
+        Command::Show(Screen::Provider(provider)),
+        Command::Show(Screen::Settings),
+        Command::Show(Screen::NewPlacement),
+        Command::Show(Screen::NewProvider),
+        Command::NewReview(placement),
+    ];
+    commands.extend(PlacementTab::ALL.map(|tab| Command::OpenPlacement(placement, tab)));
+    for command in commands {
+        harness.state_mut().queue(command.clone());
+        harness.run();
+        assert!(harness.state().view().error.is_none(), "{command:?}");
+    }
+    harness.get_by_label("Attendance over time");
+}
