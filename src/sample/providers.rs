@@ -132,10 +132,11 @@ const CORE_PROVIDERS: [Core; 8] = [
     core("Bright Steps Tuition Centre", &TYPES[7], None),
 ];
 
-/// Enough providers for every scripted one, then about one per four
-/// placements, as a school with a large register spreads them.
+/// Enough providers for every scripted one, then about one per twenty
+/// placements: a register that has grown to thousands of placements over
+/// the years still works with a few dozen providers, each checked yearly.
 pub(super) fn provider_count(placements: usize) -> usize {
-    CORE_PROVIDERS.len().max(placements.div_ceil(4))
+    CORE_PROVIDERS.len().max(placements.div_ceil(20))
 }
 
 /// The scripted provider with two sites.

@@ -196,7 +196,7 @@ fn ids_are_unique_and_the_next_id_is_fresh() {
 #[test]
 fn provider_count_scales_with_placements() {
     assert_eq!(generate(DEFAULT_PLACEMENTS, 1).providers.len(), 8);
-    assert_eq!(generate(400, 1).providers.len(), 100);
+    assert_eq!(generate(400, 1).providers.len(), 20);
     let register = generate(400, 1);
     let names: HashSet<&str> = register.providers.iter().map(|p| p.name.as_str()).collect();
     assert_eq!(
@@ -286,19 +286,16 @@ fn some_provider_documents_have_expired_or_expire_soon() {
 }
 
 #[test]
-fn twenty_thousand_placements_generate_quickly_with_unique_ids() {
-    let started = std::time::Instant::now();
+fn twenty_thousand_placements_have_unique_ids() {
+    // Speed is measured by examples/bench_storage, never asserted here.
     let register = generate(20_000, DEFAULT_SEED);
-    let elapsed = started.elapsed();
     assert_eq!(register.placements.len(), 20_000);
-    assert_eq!(register.providers.len(), 5_000);
+    assert_eq!(register.providers.len(), 1_000);
     let ids = all_ids(&register);
     assert_eq!(
         ids.iter().copied().collect::<HashSet<u32>>().len(),
         ids.len()
     );
-    // Generous: debug builds are many times slower than release.
-    assert!(elapsed.as_secs() < 30, "took {elapsed:?}");
 }
 
 #[test]
