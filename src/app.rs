@@ -6,7 +6,6 @@ use std::path::PathBuf;
 use anyhow::Context as _;
 
 use crate::model::Register;
-use crate::storage;
 use crate::ui::{self, Clock, Preferences, RfdPicker};
 
 /// Opens the AP Monitor window, on the register at `path` if one is given.
@@ -30,30 +29,27 @@ pub fn run_with_clock(path: Option<PathBuf>, clock: Clock) -> anyhow::Result<()>
     eframe::run_native(
         "AP Monitor",
         options,
-        Box::new(move |cc| Ok(Box::new(start(cc, path, clock)))),
+        Box::new(move |cc| {
+            let app = start(cc, path, clock);
+            // Installed here, on the window thread, with the app's snapshot.
+            ui::recovery::install_panic_hook(app.shared_snapshot());
+            Ok(Box::new(app))
+        }),
     )
     .map_err(|err| anyhow::anyhow!("{err}"))
     .context("could not open the window")
 }
 
-/// Builds the app for the first frame. A file that cannot be read opens
-/// an empty register, with the error shown in the window.
+/// Builds the app for the first frame. The file is opened as the File
+/// menu opens one (writer lock, unsaved work offered); one that cannot be
+/// read leaves an empty register, with the error shown in the window.
 fn start(cc: &eframe::CreationContext<'_>, path: Option<PathBuf>, clock: Clock) -> ui::App {
-    let mut prefs = Preferences::load(cc.storage);
+    let prefs = Preferences::load(cc.storage);
     let picker = Box::new(RfdPicker::default());
-    let (register, opened, error) = match path {
-        None => (Register::default(), None, None),
-        Some(path) => match storage::load(&path) {
-            Ok(register) => {
-                prefs.remember(&path);
-                (register, Some(path), None)
-            }
-            Err(err) => (Register::default(), None, Some(err)),
-        },
-    };
-    let mut app = ui::App::new(register, opened, clock, picker, prefs);
-    if let Some(err) = error {
-        app.show_load_error(&err);
+    let mut app = ui::App::new(Register::default(), None, clock, picker, prefs);
+    match path {
+        Some(path) => app.queue(ui::Command::Open(path)),
+        None => app.offer_recovery(None),
     }
     app
 }

@@ -7,7 +7,8 @@
 
 use std::path::PathBuf;
 
-use crate::model::{PlacementId, ProviderId, RecordId};
+use crate::model::{ChecklistId, PlacementId, ProviderId, RecordId, TemplateId};
+use crate::report::PrintRequest;
 
 use super::view::{PlacementTab, Screen};
 
@@ -32,6 +33,10 @@ pub enum FormKey {
     NewPlacement,
     /// The new provider form.
     NewProvider,
+    /// A QA checklist.
+    Checklist(ChecklistId),
+    /// The checklist templates.
+    Templates,
 }
 
 /// The user's answer to "Save changes before …?".
@@ -98,4 +103,23 @@ pub enum Command {
     Zoom(i8),
     /// Switch between light and dark.
     ToggleDarkMode,
+    /// Recovery, read-only and backup dialogs.
+    Safety(super::recovery::SafetyCommand),
+    /// Show a tab of a provider.
+    ShowProviderTab(ProviderId, super::qa::ProviderTab),
+    /// Start a QA check of a provider from a template; `None` uses the
+    /// first template, adding the default one when the register has none.
+    StartChecklist(ProviderId, Option<TemplateId>),
+    /// Open a QA checklist in its form.
+    OpenChecklist(ProviderId, ChecklistId),
+    /// Render a document as PDF and ask where to save it.
+    Print(PrintRequest),
+    /// Open the last PDF written in the system's viewer.
+    OpenInViewer,
+    /// Hide the bar about the last PDF written.
+    DismissPrinted,
+    /// Ask for a checklist template file to import.
+    ImportTemplateDialog,
+    /// Ask where to export a checklist template.
+    ExportTemplate(TemplateId),
 }

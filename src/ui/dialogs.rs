@@ -135,6 +135,7 @@ fn path_entry(ctx: &Context, view: &mut ViewState, out: &mut Vec<Command>) {
     let (title, action) = match entry.purpose {
         PathPurpose::Open => ("Open a register", "Open"),
         PathPurpose::SaveAs => ("Save the register as", "Save"),
+        PathPurpose::SavePdf => ("Save the PDF as", "Save"),
     };
     let response = egui::Modal::new(Id::unique("path-entry")).show(ctx, |ui| {
         ui.set_max_width(560.0);

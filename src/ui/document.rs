@@ -8,7 +8,13 @@
 use std::collections::VecDeque;
 use std::path::{Path, PathBuf};
 
+use std::sync::atomic::{AtomicU64, Ordering};
+
 use crate::model::Register;
+use crate::storage::WriterLock;
+
+/// Numbers each document made, so a replaced document is told apart.
+static NEXT_SERIAL: AtomicU64 = AtomicU64::new(1);
 
 /// Most undo steps kept.
 pub const UNDO_LIMIT: usize = 40;
@@ -47,6 +53,12 @@ pub struct Document {
     generation: u64,
     undo: VecDeque<Snapshot>,
     redo: Vec<Snapshot>,
+    /// Unique per document made in this process.
+    serial: u64,
+    /// The one-writer lock on `path`, held while the document is open.
+    lock: Option<WriterLock>,
+    /// Opened while another program held the lock: Save is refused.
+    read_only: bool,
 }
 
 impl Document {
@@ -62,7 +74,41 @@ impl Document {
             generation: 0,
             undo: VecDeque::new(),
             redo: Vec::new(),
+            serial: NEXT_SERIAL.fetch_add(1, Ordering::Relaxed),
+            lock: None,
+            read_only: false,
         }
+    }
+
+    /// A number no other document in this process has.
+    pub fn serial(&self) -> u64 {
+        self.serial
+    }
+
+    /// Keeps `lock` (or none) while the document is open; dropping the
+    /// document releases it.
+    pub fn set_writer_lock(&mut self, lock: Option<WriterLock>) {
+        self.lock = lock;
+    }
+
+    /// Hands over the writer lock, for reopening the same file.
+    pub fn take_writer_lock(&mut self) -> Option<WriterLock> {
+        self.lock.take()
+    }
+
+    /// Whether the document holds the writer lock on its file.
+    pub fn has_writer_lock(&self) -> bool {
+        self.lock.is_some()
+    }
+
+    /// Marks the document read-only (another program writes the file).
+    pub fn set_read_only(&mut self, read_only: bool) {
+        self.read_only = read_only;
+    }
+
+    /// Whether Save to the document's own file is refused.
+    pub fn is_read_only(&self) -> bool {
+        self.read_only
     }
 
     /// The register.

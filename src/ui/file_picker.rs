@@ -19,6 +19,30 @@ pub enum PickPurpose {
     Open,
     /// To save the register under a new name.
     SaveAs,
+    /// To save a printed document as PDF.
+    SavePdf,
+    /// To read a checklist template.
+    ImportTemplate,
+    /// To write a checklist template.
+    ExportTemplate,
+}
+
+impl PickPurpose {
+    /// Whether the file is for printing or templates, not the register.
+    pub fn is_qa(self) -> bool {
+        matches!(
+            self,
+            Self::SavePdf | Self::ImportTemplate | Self::ExportTemplate
+        )
+    }
+
+    fn filter(self) -> (&'static str, &'static str) {
+        match self {
+            Self::Open | Self::SaveAs => ("AP Monitor register", "ron"),
+            Self::SavePdf => ("PDF document", "pdf"),
+            Self::ImportTemplate | Self::ExportTemplate => ("Checklist template", "ron"),
+        }
+    }
 }
 
 /// What came of a request.
@@ -90,7 +114,8 @@ impl FilePicker for RfdPicker {
 }
 
 fn run_dialog(purpose: PickPurpose, suggested: Option<&Path>) -> PickOutcome {
-    let mut dialog = rfd::FileDialog::new().add_filter("AP Monitor register", &["ron"]);
+    let (filter, extension) = purpose.filter();
+    let mut dialog = rfd::FileDialog::new().add_filter(filter, &[extension]);
     if let Some(path) = suggested {
         if let Some(folder) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
             dialog = dialog.set_directory(folder);
@@ -103,6 +128,9 @@ fn run_dialog(purpose: PickPurpose, suggested: Option<&Path>) -> PickOutcome {
     let chosen = match purpose {
         PickPurpose::Open => dialog.set_title("Open register").pick_file(),
         PickPurpose::SaveAs => dialog.set_title("Save register as").save_file(),
+        PickPurpose::SavePdf => dialog.set_title("Save PDF as").save_file(),
+        PickPurpose::ImportTemplate => dialog.set_title("Import checklist template").pick_file(),
+        PickPurpose::ExportTemplate => dialog.set_title("Export checklist template").save_file(),
     };
     match chosen {
         Some(path) => PickOutcome::Chosen(purpose, path),

@@ -46,9 +46,17 @@ impl App {
             Command::CancelPathEntry => {
                 self.view.path_entry = None;
                 self.view.after_save = None;
+                self.view.print.pending = None;
             }
             Command::Zoom(step) => self.prefs.step_zoom(step),
             Command::ToggleDarkMode => self.prefs.dark_mode = !self.prefs.dark_mode,
+            Command::Safety(command) => self.apply_safety(command),
+            Command::Print(request) => self.print(ctx, &request),
+            Command::OpenInViewer => self.open_in_viewer(),
+            Command::DismissPrinted => self.view.print.printed = None,
+            Command::StartChecklist(id, template) => self.start_checklist(id, template),
+            Command::ImportTemplateDialog => self.import_template_dialog(ctx),
+            Command::ExportTemplate(id) => self.export_template_dialog(ctx, id),
             other => self.apply_view_or_record(&other),
         }
     }
@@ -60,6 +68,16 @@ impl App {
             Command::OpenPlacement(id, tab) => {
                 self.view.screen = Screen::Placement(id);
                 self.view.tabs.insert(id, tab);
+            }
+            Command::ShowProviderTab(id, tab) => {
+                self.view.screen = Screen::Provider(id);
+                self.view.qa.tabs.insert(id, tab);
+            }
+            Command::OpenChecklist(provider, checklist) => {
+                self.view.screen = Screen::Provider(provider);
+                let qa = &mut self.view.qa;
+                qa.tabs.insert(provider, super::qa::ProviderTab::Qa);
+                qa.open.insert(provider, checklist);
             }
             Command::NewReview(id) => {
                 if let Some(placement) = self.doc.register().placement(id) {
@@ -123,6 +141,8 @@ impl App {
             FormKey::Settings => settings::apply(doc, view),
             FormKey::NewPlacement => new_placement::apply(doc, view),
             FormKey::NewProvider => new_provider::apply(doc, view),
+            FormKey::Checklist(id) => super::checklist_form::apply(doc, view, id),
+            FormKey::Templates => super::template_editor::apply(doc, view),
         };
         match outcome {
             Outcome::Applied(words) => self.view.notify(Tone::Ok, words),
@@ -186,7 +206,10 @@ impl App {
         };
         match answer {
             Answer::Cancel => {}
-            Answer::Discard => self.proceed(ctx, pending),
+            Answer::Discard => {
+                self.journal_discarded();
+                self.proceed(ctx, pending);
+            }
             Answer::Save if !self.doc.is_dirty() => self.proceed(ctx, pending),
             Answer::Save => {
                 self.view.after_save = Some(pending);
@@ -226,15 +249,23 @@ impl App {
         };
         self.view.dialog_open = false;
         match outcome {
+            PickOutcome::Unavailable(purpose) if purpose.is_qa() => {
+                self.output_unavailable(purpose);
+            }
             PickOutcome::Chosen(PickPurpose::Open, path) => self.load(&path),
             PickOutcome::Chosen(PickPurpose::SaveAs, path) => {
                 self.save_to(ctx, path);
             }
-            PickOutcome::Cancelled => self.view.after_save = None,
+            PickOutcome::Chosen(purpose, path) => self.picked(purpose, path),
+            PickOutcome::Cancelled => {
+                self.view.after_save = None;
+                self.view.print.pending = None;
+                self.view.print.export = None;
+            }
             PickOutcome::Unavailable(purpose) => {
                 let purpose = match purpose {
                     PickPurpose::Open => PathPurpose::Open,
-                    PickPurpose::SaveAs => PathPurpose::SaveAs,
+                    _ => PathPurpose::SaveAs,
                 };
                 let text = self
                     .doc
@@ -253,6 +284,7 @@ impl App {
         let path = PathBuf::from(entry.text.trim());
         match entry.purpose {
             PathPurpose::Open => self.load(&path),
+            PathPurpose::SavePdf => self.write_pending_print(path),
             PathPurpose::SaveAs => {
                 self.save_to(ctx, path);
             }
@@ -261,12 +293,23 @@ impl App {
 
     fn load(&mut self, path: &Path) {
         self.view.path_entry = None;
+        if let Some(lock) = self.writer_lock_for(path) {
+            self.load_as(path, Some(lock));
+        }
+    }
+
+    /// Opens `path`, holding `lock`; without one the document is read-only.
+    pub(super) fn load_as(&mut self, path: &Path, lock: Option<crate::storage::WriterLock>) {
         match storage::load(path) {
             Ok(register) => {
                 let problems = register.problems();
                 let counts = (register.placements.len(), register.providers.len());
+                let read_only = lock.is_none();
                 self.doc = Document::new(register, Some(path.to_path_buf()));
+                self.doc.set_writer_lock(lock);
+                self.doc.set_read_only(read_only);
                 self.reset_view();
+                self.offer_recovery(Some(path));
                 self.prefs.remember(path);
                 log::info!("opened register {}", file_name(path));
                 let name = file_name(path);
@@ -311,6 +354,16 @@ impl App {
         self.view.path_entry = None;
         let path = with_register_extension(path);
         let name = file_name(&path);
+        let lock = match self.lock_for_save(&path) {
+            Ok(lock) => lock,
+            Err(words) => {
+                self.view.error = Some(format!("The register was not saved.\n\n{words}"));
+                self.view.after_save = None;
+                return false;
+            }
+        };
+        let before = self.journal_target();
+        self.finish_journal();
         let result = storage::save(&path, self.doc.register());
         let saved = match result {
             Ok(()) => {
@@ -329,6 +382,11 @@ impl App {
         };
         if saved {
             self.doc.mark_saved(path.clone());
+            if lock.is_some() {
+                self.doc.set_writer_lock(lock);
+                self.doc.set_read_only(false);
+            }
+            self.journal_after_save(before);
             self.prefs.remember(&path);
             if let Some(pending) = self.view.after_save.take() {
                 self.proceed(ctx, pending);

@@ -98,6 +98,13 @@ fn file_menu(ui: &mut Ui, prefs: &Preferences, out: &mut Vec<Command>) {
     if item(ui, "Save as…", Some(&SAVE_AS), true) {
         out.push(Command::SaveAsDialog);
     }
+    if item(ui, "Print register summary…", None, true) {
+        out.push(Command::Print(crate::report::PrintRequest::Register));
+    }
+    if item(ui, "Restore from backup…", None, true) {
+        let show = super::recovery::SafetyCommand::ShowBackups;
+        out.push(Command::Safety(show));
+    }
     ui.separator();
     if item(ui, "Quit", None, true) {
         out.push(Command::Quit);

@@ -9,6 +9,8 @@
 
 pub mod attendance;
 pub mod attention;
+pub mod backups;
+pub mod checklist_form;
 pub mod command;
 pub mod contacts;
 pub mod dialogs;
@@ -23,12 +25,16 @@ pub mod overview;
 pub mod placement;
 pub mod plan;
 pub mod prefs;
+pub mod print;
 pub mod provider_detail;
 pub mod providers;
+pub mod qa;
+pub mod recovery;
 pub mod register_table;
 pub mod review_form;
 pub mod reviews;
 pub mod settings;
+pub mod template_editor;
 pub mod theme;
 pub mod view;
 pub mod widgets;
@@ -99,6 +105,8 @@ pub struct App {
     shown_title: String,
     /// Zoom and theme last applied, to apply them only on change.
     shown_style: Option<(f32, bool)>,
+    /// Recovery journal, writer lock offers and backups.
+    safety: recovery::Safety,
 }
 
 impl App {
@@ -111,6 +119,7 @@ impl App {
         picker: Box<dyn FilePicker>,
         prefs: Preferences,
     ) -> Self {
+        let safety = recovery::Safety::new(true, Some(recovery::untitled_recovery_path()));
         Self {
             doc: Document::new(register, path),
             view: ViewState::default(),
@@ -121,6 +130,7 @@ impl App {
             allow_close: false,
             shown_title: String::new(),
             shown_style: None,
+            safety,
         }
     }
 
@@ -128,13 +138,17 @@ impl App {
     /// file picker that shows no dialog. For tests.
     pub fn new_with_today(register: Register, path: Option<PathBuf>, today: Date) -> Self {
         let picker = Box::new(ScriptedPicker::default());
-        Self::new(
+        let mut app = Self::new(
             register,
             path,
             Clock::Fixed(today),
             picker,
             Preferences::default(),
-        )
+        );
+        // Tests drive the journal with `App::tick` and journal untitled
+        // registers only where they say.
+        app.safety = recovery::Safety::new(false, None);
+        app
     }
 
     /// Replaces the file picker.
@@ -172,7 +186,15 @@ impl App {
     /// The window title: file name, a "•" when there are unsaved changes.
     pub fn title(&self) -> String {
         let marker = if self.doc.is_dirty() { "• " } else { "" };
-        format!("{marker}{} – AP Monitor", self.doc.display_name())
+        let read_only = if self.doc.is_read_only() {
+            " (Read-only)"
+        } else {
+            ""
+        };
+        format!(
+            "{marker}{}{read_only} – AP Monitor",
+            self.doc.display_name()
+        )
     }
 
     /// Per-frame work that draws nothing and also runs while the window
@@ -182,6 +204,7 @@ impl App {
         self.handle_close_request(ctx);
         self.poll_file_picker(ctx);
         self.apply_queue(ctx);
+        self.journal_logic(ctx);
         self.update_title(ctx);
     }
 
@@ -191,7 +214,7 @@ impl App {
         let today = self.clock.today();
         // Input is read here rather than in `logic`: while the window is
         // hidden `logic` sees the last frame's input again.
-        if !self.view.is_modal_open() {
+        if !self.view.is_modal_open() && !self.safety.is_modal_open() {
             menu::shortcuts(&ctx, &mut self.queue);
         }
         self.take_dropped_files(&ctx);
@@ -200,6 +223,7 @@ impl App {
         self.nav_panel(ui, today);
         egui::CentralPanel::default().show(ui, |ui| {
             dialogs::notices(ui, &self.view.notices, &mut self.queue);
+            print::printed_bar(ui, &self.view.print, &mut self.queue);
             let mut env = Env {
                 register: self.doc.register(),
                 today,
@@ -209,6 +233,9 @@ impl App {
             show_screen(ui, &mut env, &mut self.view);
         });
         dialogs::modals(&ctx, &self.doc, &mut self.view, &mut self.queue);
+        if !self.view.is_modal_open() {
+            recovery::modals(&ctx, &self.safety, &mut self.queue);
+        }
         self.apply_queue(&ctx);
         self.update_title(&ctx);
     }
@@ -281,6 +308,10 @@ impl App {
                     .map_or_else(|| "Not saved yet".to_owned(), |p| p.display().to_string());
                 ui.label(RichText::new(file).small());
                 ui.separator();
+                if self.doc.is_read_only() {
+                    ui.label(theme::toned(ui, theme::Tone::Warning, "Read-only").small());
+                    ui.separator();
+                }
                 if self.doc.is_dirty() {
                     ui.label(theme::toned(ui, theme::Tone::DueSoon, "Unsaved changes").small());
                 } else {
@@ -321,5 +352,6 @@ fn show_screen(ui: &mut Ui, env: &mut Env<'_>, view: &mut ViewState) {
         Screen::Settings => settings::show(ui, env, view),
         Screen::NewPlacement => new_placement::show(ui, env, view),
         Screen::NewProvider => new_provider::show(ui, env, view),
+        Screen::Templates => template_editor::show(ui, env, view),
     }
 }

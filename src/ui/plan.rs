@@ -273,6 +273,16 @@ pub fn show(ui: &mut Ui, env: &mut Env<'_>, view: &mut ViewState, placement: &Pl
         .plan
         .entry(id)
         .or_insert_with(|| PlanDraft::from_plan(placement.plan.as_ref()));
+    if placement.plan.is_some()
+        && ui
+            .button("Print plan…")
+            .on_hover_text("Save the plan as it is in the register as a PDF")
+            .clicked()
+    {
+        env.send(Command::Print(crate::report::PrintRequest::Plan {
+            placement: id,
+        }));
+    }
     let errors = draft.errors.clone();
     let mut clicks = (false, false);
     let salt = format!("plan-{id}");

@@ -223,6 +223,10 @@ pub fn show(ui: &mut Ui, env: &mut Env<'_>, view: &mut ViewState, id: ProviderId
         }
         ui.heading(&provider.name);
     });
+    if super::qa::tab_bar(ui, env, view, id) == super::qa::ProviderTab::Qa {
+        super::qa::show(ui, env, view, id);
+        return;
+    }
     let draft = view
         .drafts
         .provider

@@ -66,7 +66,7 @@ fn list(ui: &mut Ui, env: &mut Env<'_>, placement: &Placement) {
         .column(Column::initial(180.0).clip(true))
         .column(Column::initial(200.0).clip(true))
         .column(Column::exact(110.0))
-        .column(Column::remainder().at_least(150.0))
+        .column(Column::remainder().at_least(250.0))
         .header(24.0, |mut header| {
             for words in [
                 "Date",
@@ -82,8 +82,13 @@ fn list(ui: &mut Ui, env: &mut Env<'_>, placement: &Placement) {
             }
         })
         .body(|mut body| {
-            for review in reviews {
-                body.row(26.0, |mut row| review_row(&mut row, env, placement, review));
+            let count = reviews.len();
+            for (i, review) in reviews.into_iter().enumerate() {
+                // Numbered from 1 in date order; the list shows the latest first.
+                let number = count - i;
+                body.row(26.0, |mut row| {
+                    review_row(&mut row, env, placement, review, number);
+                });
             }
         });
 }
@@ -93,6 +98,7 @@ fn review_row(
     env: &mut Env<'_>,
     placement: &Placement,
     review: &Review,
+    number: usize,
 ) {
     row.col(|ui| {
         ui.label(format_optional(review.date));
@@ -127,6 +133,17 @@ fn review_row(
             .clicked()
         {
             env.send(Command::DeleteReview(placement.id, review.id));
+        }
+        if ui
+            .button("Print review…")
+            .on_hover_text(format!("Save the review of {when} as a PDF"))
+            .clicked()
+        {
+            let request = crate::report::PrintRequest::Review {
+                placement: placement.id,
+                review: Some(number),
+            };
+            env.send(Command::Print(request));
         }
     });
 }

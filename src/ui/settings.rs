@@ -230,7 +230,18 @@ pub fn apply(doc: &mut Document, view: &mut ViewState) -> Outcome {
 
 /// Draws the screen.
 pub fn show(ui: &mut Ui, env: &mut Env<'_>, view: &mut ViewState) {
-    ui.heading("Settings");
+    ui.horizontal(|ui| {
+        ui.heading("Settings");
+        ui.add_space(12.0);
+        let count = env.register.checklist_templates.len();
+        if ui
+            .button(format!("Checklist templates ({count})…"))
+            .on_hover_text("Add, reword and reorder the QA checklist templates")
+            .clicked()
+        {
+            env.send(Command::Show(super::view::Screen::Templates));
+        }
+    });
     let draft = view
         .drafts
         .settings

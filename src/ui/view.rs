@@ -7,20 +7,24 @@
 use std::collections::HashMap;
 use std::path::PathBuf;
 
-use crate::model::{PlacementId, ProviderId};
+use crate::model::{ChecklistId, PlacementId, ProviderId};
 
 use super::attendance::AttendanceDraft;
 use super::attention::AttentionCache;
+use super::checklist_form::ChecklistDraft;
 use super::command::FormKey;
 use super::contacts::ContactDraft;
 use super::new_placement::NewPlacementDraft;
 use super::new_provider::NewProviderDraft;
 use super::overview::OverviewDraft;
 use super::plan::PlanDraft;
+use super::print::PrintView;
 use super::provider_detail::ProviderDraft;
+use super::qa::QaView;
 use super::register_table::TableState;
 use super::review_form::ReviewDraft;
 use super::settings::SettingsDraft;
+use super::template_editor::TemplatesDraft;
 use super::theme::Tone;
 
 /// The screens of the window.
@@ -42,6 +46,8 @@ pub enum Screen {
     NewPlacement,
     /// The new provider form.
     NewProvider,
+    /// The checklist template editor.
+    Templates,
 }
 
 /// The tabs of a placement.
@@ -111,6 +117,8 @@ pub enum PathPurpose {
     Open,
     /// To save the register.
     SaveAs,
+    /// To save a printed document as PDF.
+    SavePdf,
 }
 
 /// A path typed by hand when no file dialog could be shown.
@@ -143,6 +151,10 @@ pub struct Drafts {
     pub new_placement: Option<NewPlacementDraft>,
     /// The new provider draft.
     pub new_provider: Option<NewProviderDraft>,
+    /// QA checklist drafts, per checklist.
+    pub checklist: HashMap<ChecklistId, ChecklistDraft>,
+    /// The checklist templates draft.
+    pub templates: Option<TemplatesDraft>,
 }
 
 impl Drafts {
@@ -158,6 +170,8 @@ impl Drafts {
             FormKey::Settings => self.settings = None,
             FormKey::NewPlacement => self.new_placement = None,
             FormKey::NewProvider => self.new_provider = None,
+            FormKey::Checklist(id) => drop(self.checklist.remove(&id)),
+            FormKey::Templates => self.templates = None,
         }
     }
 
@@ -172,6 +186,8 @@ impl Drafts {
             + usize::from(self.settings.as_ref().is_some_and(|d| d.touched))
             + usize::from(self.new_placement.as_ref().is_some_and(|d| d.touched))
             + usize::from(self.new_provider.as_ref().is_some_and(|d| d.touched))
+            + self.checklist.values().filter(|d| d.touched).count()
+            + usize::from(self.templates.as_ref().is_some_and(|d| d.touched))
     }
 
     /// Throws away every draft nobody has typed in, so that it is rebuilt
@@ -186,6 +202,8 @@ impl Drafts {
         self.settings = self.settings.take().filter(|d| d.touched);
         self.new_placement = self.new_placement.take().filter(|d| d.touched);
         self.new_provider = self.new_provider.take().filter(|d| d.touched);
+        self.checklist.retain(|_, d| d.touched);
+        self.templates = self.templates.take().filter(|d| d.touched);
     }
 }
 
@@ -215,6 +233,10 @@ pub struct ViewState {
     pub dialog_open: bool,
     /// What needs attention, worked out once per change.
     pub attention: AttentionCache,
+    /// Provider tabs and open QA checklists.
+    pub qa: QaView,
+    /// PDFs rendered and written.
+    pub print: PrintView,
 }
 
 impl Default for ViewState {
@@ -232,6 +254,8 @@ impl Default for ViewState {
             path_entry: None,
             dialog_open: false,
             attention: AttentionCache::default(),
+            qa: QaView::default(),
+            print: PrintView::default(),
         }
     }
 }
