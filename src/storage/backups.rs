@@ -81,13 +81,14 @@ pub(super) fn keep(path: &Path) -> io::Result<()> {
     Ok(())
 }
 
-/// `NAME.2026-12-03T134104.123Z.ron`: names that sort by time.
+/// `NAME.2026-12-03T134104.123456789Z.ron`: names that sort by time
+/// (nanoseconds, so two saves in one millisecond still sort right).
 fn unique_name(folder: &Path, path: &Path) -> PathBuf {
     let stem = path
         .file_stem()
         .map_or_else(|| "register".into(), |s| s.to_string_lossy());
     let now = jiff::Timestamp::now();
-    let stamp = now.strftime("%Y-%m-%dT%H%M%S%.3fZ").to_string();
+    let stamp = now.strftime("%Y-%m-%dT%H%M%S%.9fZ").to_string();
     let mut candidate = folder.join(format!("{stem}.{stamp}.ron"));
     let mut n = 2;
     while candidate.exists() {

@@ -1,0 +1,235 @@
+//! Nothing lost, in the window: the recovery journal written after a
+//! quiet spell and offered on reopening, the read-only offer when another
+//! window holds the file, Restore from backup, and the emergency write the
+//! panic hook makes.
+
+mod ui_common;
+
+use std::path::Path;
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use ap_monitor::model::Register;
+use ap_monitor::sample::{SAMPLE_TODAY, generate};
+use ap_monitor::storage::{self, recovery};
+use ap_monitor::ui::recovery::{Emergency, write_emergency_recovery};
+use ap_monitor::ui::{App, Command, PlacementTab};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use ui_common::*;
+
+/// Renames the first placement's pupil through the Overview tab.
+fn rename_first_pupil(harness: &mut Harness<'static, App>, name: &str) {
+    let id = harness.state().document().register().placements[0].id;
+    harness
+        .state_mut()
+        .queue(Command::OpenPlacement(id, PlacementTab::Overview));
+    harness.run();
+    fill(harness, "Name", name);
+    click(harness, "Apply changes");
+}
+
+fn first_pupil(harness: &Harness<'static, App>) -> String {
+    harness.state().document().register().placements[0]
+        .pupil
+        .name
+        .clone()
+}
+
+/// Lets five quiet seconds pass by the journal's clock and waits for the
+/// background write.
+fn quiet_five_seconds(harness: &mut Harness<'static, App>) {
+    let now = Instant::now();
+    let app = harness.state_mut();
+    app.tick(now);
+    assert!(app.tick(now + Duration::from_secs(4)).is_some());
+    app.tick(now + Duration::from_secs(5));
+    app.finish_journal();
+}
+
+/// Opens `path`, edits it and lets the journal write, then closes it.
+fn leave_unsaved_work(path: &Path) {
+    let mut harness = open_window(path);
+    std::thread::sleep(Duration::from_millis(20));
+    rename_first_pupil(&mut harness, "Journalled Pupil");
+    assert!(!recovery::recovery_path(path).exists());
+    quiet_five_seconds(&mut harness);
+}
+
+#[test]
+fn the_journal_is_written_and_restore_brings_the_work_back() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = sample_file(dir.path());
+    let on_disk = std::fs::read(&path).unwrap();
+    leave_unsaved_work(&path);
+    let journal = recovery::recovery_path(&path);
+    assert!(journal.exists(), "the journal is beside the register");
+    assert_eq!(
+        std::fs::read(&path).unwrap(),
+        on_disk,
+        "the file is untouched"
+    );
+
+    let mut harness = open_window(&path);
+    harness.get_by_label_contains("Unsaved work from");
+    click(&mut harness, "Restore it");
+    assert_eq!(first_pupil(&harness), "Journalled Pupil");
+    assert!(harness.state().document().is_dirty());
+    assert_eq!(harness.state().title(), "• sample.ron – AP Monitor");
+    assert_eq!(harness.state().document().path(), Some(path.as_path()));
+
+    harness.state_mut().queue(Command::Save);
+    harness.run();
+    assert!(!journal.exists(), "a save removes the journal");
+}
+
+#[test]
+fn discard_removes_the_unsaved_work() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = sample_file(dir.path());
+    let original = storage::load(&path).unwrap().placements[0]
+        .pupil
+        .name
+        .clone();
+    leave_unsaved_work(&path);
+
+    let mut harness = open_window(&path);
+    click(&mut harness, "Discard it");
+    assert!(!recovery::recovery_path(&path).exists());
+    assert_eq!(first_pupil(&harness), original);
+    assert!(!harness.state().document().is_dirty());
+}
+
+#[test]
+fn a_second_window_is_offered_the_file_read_only() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = sample_file(dir.path());
+    let on_disk = std::fs::read(&path).unwrap();
+    let _first = open_window(&path);
+
+    let mut second = open_window(&path);
+    harness_shows(&second, "open in another AP Monitor");
+    click(&mut second, "Open read-only");
+    assert_eq!(
+        second.state().title(),
+        "sample.ron (Read-only) – AP Monitor"
+    );
+    second.get_by_label("Read-only");
+
+    rename_first_pupil(&mut second, "Not Written");
+    second.state_mut().queue(Command::Save);
+    second.run();
+    harness_shows(&second, "Use Save as…");
+    assert_eq!(std::fs::read(&path).unwrap(), on_disk);
+
+    let copy = dir.path().join("copy.ron");
+    second.state_mut().queue(Command::SaveAs(copy.clone()));
+    second.run();
+    assert_eq!(second.state().title(), "copy.ron – AP Monitor");
+    let saved = storage::load(&copy).unwrap();
+    assert_eq!(saved.placements[0].pupil.name, "Not Written");
+}
+
+fn harness_shows(harness: &Harness<'static, App>, words: &str) {
+    harness.get_by_label_contains(words);
+}
+
+#[test]
+fn restore_from_backup_brings_back_an_older_version_unsaved() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = sample_file(dir.path());
+    let original = first_pupil(&open_window(&path));
+    let mut harness = open_window(&path);
+    for name in ["Second Name", "Third Name"] {
+        rename_first_pupil(&mut harness, name);
+        harness.state_mut().queue(Command::Save);
+        harness.run();
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    let on_disk = std::fs::read(&path).unwrap();
+    assert_eq!(storage::list_backups(&path).unwrap().len(), 2);
+
+    click(&mut harness, "File");
+    click(&mut harness, "Restore from backup…");
+    let buttons: Vec<_> = harness.get_all_by_label("Restore").collect();
+    assert_eq!(buttons.len(), 2, "one row per backup");
+    buttons[1].click();
+    harness.run();
+
+    assert_eq!(
+        first_pupil(&harness),
+        original,
+        "the older backup is loaded"
+    );
+    assert!(harness.state().document().is_dirty());
+    assert_eq!(
+        std::fs::read(&path).unwrap(),
+        on_disk,
+        "the file is untouched"
+    );
+    harness.state_mut().queue(Command::Undo);
+    harness.run();
+    assert_eq!(first_pupil(&harness), "Third Name");
+}
+
+#[test]
+fn untitled_work_is_journalled_in_the_data_folder_and_offered() {
+    let dir = tempfile::tempdir().unwrap();
+    let untitled = dir.path().join("untitled.recovery.ron");
+    let register = generate(3, 1);
+    let app = App::new_with_today(Register::default(), None, SAMPLE_TODAY)
+        .with_untitled_recovery(untitled.clone());
+    let mut harness = window(app);
+    harness
+        .state_mut()
+        .queue(Command::Open(sample_file(dir.path())));
+    harness.run();
+    harness.state_mut().queue(Command::NewFile);
+    harness.run();
+    assert_eq!(harness.state().journal_target(), Some(untitled.clone()));
+
+    storage::recovery::write_recovery(&untitled, &register).unwrap();
+    let app = App::new_with_today(Register::default(), None, SAMPLE_TODAY)
+        .with_untitled_recovery(untitled);
+    let mut harness = window(app);
+    harness.state_mut().offer_recovery(None);
+    harness.run();
+    harness_shows(&harness, "an untitled register");
+    click(&mut harness, "Restore it");
+    assert_eq!(harness.state().document().register(), &register);
+    assert!(harness.state().document().is_dirty());
+}
+
+#[test]
+fn the_emergency_writer_leaves_a_loadable_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let recovery = dir.path().join(".sample.ron.recovery.ron");
+    let shared = Arc::new(Mutex::new(None));
+    assert!(
+        write_emergency_recovery(&shared).is_none(),
+        "nothing unsaved"
+    );
+
+    let register = generate(5, 2);
+    *shared.lock().unwrap() = Some(Emergency {
+        recovery: recovery.clone(),
+        register: register.clone(),
+    });
+    let written = write_emergency_recovery(&shared).unwrap().unwrap();
+    assert_eq!(written, recovery);
+    assert_eq!(storage::load(&recovery).unwrap(), register);
+}
+
+#[test]
+fn the_window_shares_its_unsaved_work_with_the_panic_hook() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = sample_file(dir.path());
+    let mut harness = open_window(&path);
+    let shared = harness.state().shared_snapshot();
+    rename_first_pupil(&mut harness, "Shared Pupil");
+    harness.state_mut().tick(Instant::now());
+    let written = write_emergency_recovery(&shared).unwrap().unwrap();
+    assert_eq!(written, recovery::recovery_path(&path));
+    let loaded = storage::load(&written).unwrap();
+    assert_eq!(loaded.placements[0].pupil.name, "Shared Pupil");
+}
