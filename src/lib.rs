@@ -4,10 +4,12 @@
 //!
 //! The crate is split the way the program is: [`model`] holds the register
 //! and its rules with no user interface, [`storage`] reads and writes the
-//! register file, and the binary's command line and window sit on top.
+//! register file, [`report`] prints it as PDF, and the command line
+//! ([`cli`]) and the window ([`app`], [`ui`]) sit on top. [`sample`] makes
+//! realistic registers for trying it out and for the tests.
 
-pub mod cli;
 pub mod app;
+pub mod cli;
 pub mod model;
 pub mod report;
 pub mod sample;
