@@ -28,7 +28,9 @@ proptest! {
     }
 
     #[test]
-    fn any_bytes_load_or_fail_with_a_position_never_panic(bytes in proptest::collection::vec(any::<u8>(), 0..400)) {
+    fn any_bytes_load_or_fail_never_panic(
+        bytes in proptest::collection::vec(any::<u8>(), 0..400),
+    ) {
         let text = String::from_utf8_lossy(&bytes);
         if let Err(err) = storage::parse(std::path::Path::new("fuzz.ron"), &text) {
             prop_assert!(!err.to_string().is_empty());

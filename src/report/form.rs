@@ -423,3 +423,23 @@ pub fn actions(doc: &mut Doc, actions: &[Action]) {
         doc.push(table_row(doc, &ACTION_COLUMNS, &values, BODY));
     }
 }
+
+/// Signature lines for the four parties to a plan or a review: the school,
+/// the provider, the parent or carer and the pupil.
+pub fn party_signatures(doc: &mut Doc, school_signer: &str, pupil: &str) {
+    let party = |heading, name, role| Signer {
+        heading,
+        name,
+        role,
+        date: None,
+    };
+    let signers = [
+        party("For the school", school_signer, Some("")),
+        party("For the provider", "", Some("")),
+        party("Parent or carer", "", None),
+        party("Pupil", pupil, None),
+    ];
+    for signer in &signers {
+        doc.push(signature(doc, signer));
+    }
+}

@@ -4,7 +4,7 @@
 use super::ReportError;
 use super::doc::Doc;
 use super::font::Fonts;
-use super::form::{self, BODY, Column, Detail, Signer, date_or_empty};
+use super::form::{self, BODY, Column, Detail, date_or_empty};
 use super::words::{all_sites, registration_line, site_list, year_words};
 use crate::model::dates::format_date;
 use crate::model::{
@@ -238,33 +238,5 @@ fn objectives(doc: &mut Doc, objectives: &[Objective]) {
 
 fn plan_signatures(doc: &mut Doc, placement: &Placement, plan: &PersonalisedPlan) {
     doc.push(form::heading(doc, "Agreed and signed"));
-    let signers = [
-        Signer {
-            heading: "For the school",
-            name: &plan.agreed_by,
-            role: Some(""),
-            date: None,
-        },
-        Signer {
-            heading: "For the provider",
-            name: "",
-            role: Some(""),
-            date: None,
-        },
-        Signer {
-            heading: "Parent or carer",
-            name: "",
-            role: None,
-            date: None,
-        },
-        Signer {
-            heading: "Pupil",
-            name: &placement.pupil.name,
-            role: None,
-            date: None,
-        },
-    ];
-    for signer in &signers {
-        doc.push(form::signature(doc, signer));
-    }
+    form::party_signatures(doc, &plan.agreed_by, &placement.pupil.name);
 }

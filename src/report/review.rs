@@ -3,7 +3,7 @@
 use super::ReportError;
 use super::doc::Doc;
 use super::font::Fonts;
-use super::form::{self, BODY, Column, Detail, Signer, date_or_empty};
+use super::form::{self, BODY, Column, Detail, date_or_empty};
 use super::layout::{Block, LEFT, Line, Style, WIDTH};
 use super::words::year_words;
 use crate::model::dates::format_date;
@@ -272,33 +272,5 @@ fn decision(doc: &mut Doc, decision: Decision) {
 
 fn review_signatures(doc: &mut Doc, placement: &Placement) {
     doc.push(form::heading(doc, "Signed"));
-    let signers = [
-        Signer {
-            heading: "For the school",
-            name: "",
-            role: Some(""),
-            date: None,
-        },
-        Signer {
-            heading: "For the provider",
-            name: "",
-            role: Some(""),
-            date: None,
-        },
-        Signer {
-            heading: "Parent or carer",
-            name: "",
-            role: None,
-            date: None,
-        },
-        Signer {
-            heading: "Pupil",
-            name: &placement.pupil.name,
-            role: None,
-            date: None,
-        },
-    ];
-    for signer in &signers {
-        doc.push(form::signature(doc, signer));
-    }
+    form::party_signatures(doc, "", &placement.pupil.name);
 }

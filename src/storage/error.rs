@@ -111,7 +111,11 @@ pub enum SaveError {
     Encode(String),
 
     /// A step of the save failed before the file was replaced.
-    #[error("could not save {}: {} failed: {source}. The file on disk is unchanged", path.display(), step.describe())]
+    #[error(
+        "could not save {}: {} failed: {source}. The file on disk is unchanged",
+        path.display(),
+        step.describe()
+    )]
     Step {
         /// The file being saved.
         path: PathBuf,

@@ -25,7 +25,10 @@ pub struct WriterLock {
 #[derive(Debug, thiserror::Error)]
 pub enum LockError {
     /// Another running program holds it.
-    #[error("{} is open in another AP Monitor ({holder}); open it read-only or close it there", register.display())]
+    #[error(
+        "{} is open in another AP Monitor ({holder}); open it read-only or close it there",
+        register.display()
+    )]
     Held {
         /// The register file.
         register: PathBuf,
