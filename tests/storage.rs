@@ -232,10 +232,10 @@ fn a_file_without_a_version_is_refused() {
 fn golden_files_of_every_version_still_load() {
     let golden = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden/register-v1.ron");
     if std::env::var_os("UPDATE_GOLDEN").is_some() && !golden.exists() {
-        storage::save(&golden, &common::full_register()).unwrap();
+        storage::save(&golden, &common::full_register_v1()).unwrap();
     }
     let loaded = storage::load(&golden).unwrap();
-    assert_eq!(loaded, common::full_register(), "version 1 golden file");
+    assert_eq!(loaded, common::full_register_v1(), "version 1 golden file");
 }
 
 fn fail_at(step: SaveStep) -> impl FnMut(SaveStep) -> io::Result<()> {

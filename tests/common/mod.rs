@@ -2,12 +2,70 @@
 
 #![allow(dead_code, reason = "each test binary uses a different part")]
 
+use ap_monitor::model::checklist;
 use ap_monitor::model::*;
 use jiff::civil::{date, time};
 
 /// A register in which every field of every record type is filled, with
-/// names that must survive every path (accents, quotes, newlines).
+/// names that must survive every path (accents, quotes, newlines): the
+/// version-1 register plus a signed QA checklist.
 pub fn full_register() -> Register {
+    let mut register = full_register_v1();
+    let template = register.add_template(checklist::default_template());
+    let Some(id) = register.start_checklist(template, ProviderId(1)) else {
+        panic!("the default template was just added");
+    };
+    let Some(checklist) = register.checklists.iter_mut().find(|c| c.id == id) else {
+        panic!("the checklist was just started");
+    };
+    fill_checklist(checklist);
+    register
+}
+
+fn fill_checklist(checklist: &mut checklist::Checklist) {
+    use checklist::{Answer, ChecklistStatus, Judgement, Signatory};
+
+    checklist.site = Some(SiteId(2));
+    checklist.placements = vec![PlacementId(4)];
+    checklist.visit_date = Some(date(2026, 9, 1));
+    checklist.visited_by = "Łukasz Kowalski".into();
+    let Some(item) = checklist
+        .sections
+        .first_mut()
+        .and_then(|s| s.items.first_mut())
+    else {
+        panic!("the default template has items");
+    };
+    item.answer = Answer::No;
+    item.evidence_seen = true;
+    item.evidence_reference = "Companies House extract 12345678".into();
+    item.note = "Trading name differs: \"Wyn-Ŵyn Farm\"\nAsked for a letter".into();
+    item.checked_on = Some(date(2026, 9, 1));
+    item.checked_by = "Siân Evans".into();
+    checklist.actions.push(Action {
+        description: "Send the trading-name letter".into(),
+        owner: "Nguyễn Văn An".into(),
+        due: Some(date(2026, 9, 30)),
+        done_on: None,
+    });
+    checklist.judgement = Judgement::SuitableWithActions;
+    let signatory = |name: &str, role: &str| Signatory {
+        name: name.into(),
+        role: role.into(),
+        date: Some(date(2026, 9, 2)),
+    };
+    checklist.sign_off.completed_by = signatory("Łukasz Kowalski", "AP lead");
+    checklist.sign_off.provider_representative = signatory("Nguyễn Văn An", "Manager");
+    checklist.sign_off.countersigned_by = signatory("Siân Evans", "DSL");
+    checklist.next_qa = Some(date(2027, 9, 1));
+    checklist.status = ChecklistStatus::Signed {
+        on: date(2026, 9, 2),
+    };
+}
+
+/// The register as version 1's golden file was written, before QA
+/// checklists were added to the document.
+pub fn full_register_v1() -> Register {
     let mut register = Register {
         school: school(),
         settings: settings(),
