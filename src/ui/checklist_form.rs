@@ -592,40 +592,7 @@ fn item_block(
 
 fn actions(ui: &mut Ui, d: &mut ChecklistDraft, e: &FieldErrors, today: Date) {
     theme::section_heading(ui, "Actions arising");
-    let mut remove = None;
-    for (i, a) in d.actions.iter_mut().enumerate() {
-        let n = i + 1;
-        ui.horizontal(|ui| {
-            ui.add(
-                TextEdit::singleline(&mut a.description)
-                    .desired_width(320.0)
-                    .hint_text("What"),
-            )
-            .accessible_name(format!("QA action {n}"));
-            ui.add(
-                TextEdit::singleline(&mut a.owner)
-                    .desired_width(140.0)
-                    .hint_text("Who"),
-            )
-            .accessible_name(format!("QA action {n} owner"));
-            ui.label("due");
-            widgets::date_edit(ui, &format!("qa-action-due-{i}"), &mut a.due, today)
-                .accessible_name(format!("QA action {n} due"));
-            ui.label("done");
-            widgets::date_edit(ui, &format!("qa-action-done-{i}"), &mut a.done_on, today)
-                .accessible_name(format!("QA action {n} done on"));
-            if widgets::remove_button(ui, &format!("QA action {n}")) {
-                remove = Some(i);
-            }
-        });
-        widgets::field_error(ui, e.get(&format!("action{i}")));
-    }
-    if let Some(i) = remove {
-        d.actions.remove(i);
-    }
-    if ui.button("Add action").clicked() {
-        d.actions.push(ActionDraft::default());
-    }
+    super::review_form::action_rows(ui, &mut d.actions, e, today, "QA action");
 }
 
 fn judgement_and_status(ui: &mut Ui, d: &mut ChecklistDraft, e: &FieldErrors, today: Date) {

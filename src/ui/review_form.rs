@@ -55,6 +55,47 @@ pub struct ActionDraft {
     pub done_on: String,
 }
 
+/// Editable rows of actions (what, who, due, done) with Remove and Add;
+/// shared by reviews and QA checklists. `name` words each field's
+/// accessible name ("Action 2 owner") and keys its widgets.
+pub fn action_rows(
+    ui: &mut Ui,
+    actions: &mut Vec<ActionDraft>,
+    errors: &FieldErrors,
+    today: Date,
+    name: &str,
+) {
+    let key = name.to_lowercase().replace(' ', "-");
+    let mut remove = None;
+    for (i, a) in actions.iter_mut().enumerate() {
+        let n = i + 1;
+        ui.horizontal(|ui| {
+            let what = TextEdit::singleline(&mut a.description).desired_width(300.0);
+            ui.add(what.hint_text("What"))
+                .accessible_name(format!("{name} {n}"));
+            let who = TextEdit::singleline(&mut a.owner).desired_width(140.0);
+            ui.add(who.hint_text("Who"))
+                .accessible_name(format!("{name} {n} owner"));
+            ui.label("due");
+            widgets::date_edit(ui, &format!("{key}-due-{i}"), &mut a.due, today)
+                .accessible_name(format!("{name} {n} due"));
+            ui.label("done");
+            widgets::date_edit(ui, &format!("{key}-done-{i}"), &mut a.done_on, today)
+                .accessible_name(format!("{name} {n} done on"));
+            if widgets::remove_button(ui, &format!("{} {n}", name.to_lowercase())) {
+                remove = Some(i);
+            }
+        });
+        widgets::field_error(ui, errors.get(&format!("action{i}")));
+    }
+    if let Some(i) = remove {
+        actions.remove(i);
+    }
+    if ui.button("Add action").clicked() {
+        actions.push(ActionDraft::default());
+    }
+}
+
 /// The review form as typed.
 #[derive(Clone, Debug, PartialEq)]
 pub struct ReviewDraft {
@@ -505,40 +546,7 @@ fn views(ui: &mut Ui, d: &mut ReviewDraft) {
 
 fn actions(ui: &mut Ui, d: &mut ReviewDraft, e: &FieldErrors, today: Date) {
     theme::section_heading(ui, "Actions and next review");
-    let mut remove = None;
-    for (i, a) in d.actions.iter_mut().enumerate() {
-        let n = i + 1;
-        ui.horizontal(|ui| {
-            ui.add(
-                TextEdit::singleline(&mut a.description)
-                    .desired_width(300.0)
-                    .hint_text("What"),
-            )
-            .accessible_name(format!("Action {n}"));
-            ui.add(
-                TextEdit::singleline(&mut a.owner)
-                    .desired_width(140.0)
-                    .hint_text("Who"),
-            )
-            .accessible_name(format!("Action {n} owner"));
-            ui.label("due");
-            widgets::date_edit(ui, &format!("action-due-{i}"), &mut a.due, today)
-                .accessible_name(format!("Action {n} due"));
-            ui.label("done");
-            widgets::date_edit(ui, &format!("action-done-{i}"), &mut a.done_on, today)
-                .accessible_name(format!("Action {n} done on"));
-            if widgets::remove_button(ui, &format!("action {n}")) {
-                remove = Some(i);
-            }
-        });
-        widgets::field_error(ui, e.get(&format!("action{i}")));
-    }
-    if let Some(i) = remove {
-        d.actions.remove(i);
-    }
-    if ui.button("Add action").clicked() {
-        d.actions.push(ActionDraft::default());
-    }
+    action_rows(ui, &mut d.actions, e, today, "Action");
     ui.add_space(6.0);
     form_grid(ui, "review-next", |ui| {
         date_row(
