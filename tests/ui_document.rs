@@ -6,29 +6,11 @@ mod ui_common;
 
 use ap_monitor::model::Register;
 use ap_monitor::sample::SAMPLE_TODAY;
-use ap_monitor::ui::{App, Command, PlacementTab, ScriptedPicker};
+use ap_monitor::ui::{App, Command, ScriptedPicker};
 use egui::{Key, Modifiers, ViewportCommand, ViewportEvent, ViewportId};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use ui_common::*;
-
-/// Renames the first placement's pupil through the Overview tab.
-fn rename_first_pupil(harness: &mut Harness<'static, App>, name: &str) {
-    let id = harness.state().document().register().placements[0].id;
-    harness
-        .state_mut()
-        .queue(Command::OpenPlacement(id, PlacementTab::Overview));
-    harness.run();
-    fill(harness, "Name", name);
-    click(harness, "Apply changes");
-}
-
-fn first_pupil(harness: &Harness<'static, App>) -> String {
-    harness.state().document().register().placements[0]
-        .pupil
-        .name
-        .clone()
-}
 
 /// Asks the window to close, as the title bar's close button does.
 fn request_close(harness: &mut Harness<'static, App>) {

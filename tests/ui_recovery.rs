@@ -13,28 +13,10 @@ use ap_monitor::model::Register;
 use ap_monitor::sample::{SAMPLE_TODAY, generate};
 use ap_monitor::storage::{self, recovery};
 use ap_monitor::ui::recovery::{Emergency, write_emergency_recovery};
-use ap_monitor::ui::{App, Command, PlacementTab};
+use ap_monitor::ui::{App, Command};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use ui_common::*;
-
-/// Renames the first placement's pupil through the Overview tab.
-fn rename_first_pupil(harness: &mut Harness<'static, App>, name: &str) {
-    let id = harness.state().document().register().placements[0].id;
-    harness
-        .state_mut()
-        .queue(Command::OpenPlacement(id, PlacementTab::Overview));
-    harness.run();
-    fill(harness, "Name", name);
-    click(harness, "Apply changes");
-}
-
-fn first_pupil(harness: &Harness<'static, App>) -> String {
-    harness.state().document().register().placements[0]
-        .pupil
-        .name
-        .clone()
-}
 
 /// Lets five quiet seconds pass by the journal's clock and waits for the
 /// background write.

@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 use ap_monitor::model::Register;
 use ap_monitor::model::due::{DueKind, Subject, due_items};
 use ap_monitor::sample::{SAMPLE_TODAY, generate};
-use ap_monitor::ui::{App, Command};
+use ap_monitor::ui::{App, Command, PlacementTab};
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
@@ -77,4 +77,23 @@ pub fn overdue_review(register: &Register) -> (String, String) {
         .name
         .clone();
     (name, item.reason)
+}
+
+/// Renames the first placement's pupil through the Overview tab.
+pub fn rename_first_pupil(harness: &mut Harness<'static, App>, name: &str) {
+    let id = harness.state().document().register().placements[0].id;
+    harness
+        .state_mut()
+        .queue(Command::OpenPlacement(id, PlacementTab::Overview));
+    harness.run();
+    fill(harness, "Name", name);
+    click(harness, "Apply changes");
+}
+
+/// The first placement's pupil's name as the document holds it.
+pub fn first_pupil(harness: &Harness<'static, App>) -> String {
+    harness.state().document().register().placements[0]
+        .pupil
+        .name
+        .clone()
 }
