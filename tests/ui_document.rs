@@ -197,3 +197,28 @@ fn a_broken_file_is_reported_with_its_line_and_column() {
     assert!(harness.state().view().error.is_none());
     assert_eq!(harness.state().document().path(), None);
 }
+
+#[test]
+fn a_failed_save_keeps_the_work_marked_unsaved_and_says_why() {
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().join("shared drive");
+    std::fs::create_dir(&folder).unwrap();
+    let mut harness = open_window(&sample_file(&folder));
+    rename_first_pupil(&mut harness, "Typed After A Visit");
+
+    // The folder disappears (a network drive dropped): the save cannot
+    // even create its temporary file.
+    std::fs::remove_dir_all(&folder).unwrap();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    harness.run();
+
+    assert!(harness.state().document().is_dirty(), "still unsaved");
+    assert_eq!(
+        first_pupil(&harness),
+        "Typed After A Visit",
+        "nothing typed is lost"
+    );
+    assert!(harness.state().title().starts_with("• "));
+    let notice = harness.query_by_label_contains("creating a temporary file");
+    assert!(notice.is_some(), "the message names the step that failed");
+}
