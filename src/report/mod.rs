@@ -198,8 +198,9 @@ pub fn suggested_file_name(
     format!("{}-{printed_on}.pdf", name.trim_end_matches('-'))
 }
 
-/// Lower-case ASCII words joined by hyphens.
-fn slug(text: &str) -> String {
+/// Lower-case ASCII words joined by hyphens: safe in a file name on any
+/// system, and free of pupils' names' accents.
+pub fn slug(text: &str) -> String {
     let spaced: String = text
         .chars()
         .map(|c| {

@@ -451,19 +451,9 @@ pub fn parse_template(path: &Path, text: &str) -> Result<ChecklistTemplate, Stri
         })
 }
 
-/// Lower-case ASCII words joined by hyphens, for a file name.
+/// A file-name word for a template: the report's slug, never empty.
 fn slug(text: &str) -> String {
-    let spaced: String = text
-        .chars()
-        .map(|c| {
-            if c.is_ascii_alphanumeric() {
-                c.to_ascii_lowercase()
-            } else {
-                ' '
-            }
-        })
-        .collect();
-    let joined = spaced.split_whitespace().collect::<Vec<_>>().join("-");
+    let joined = crate::report::slug(text);
     if joined.is_empty() {
         "template".to_owned()
     } else {
