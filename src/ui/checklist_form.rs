@@ -177,7 +177,7 @@ impl ChecklistDraft {
                 index += 1;
             }
         }
-        c.actions = self.actions_checked(&mut e);
+        c.actions = super::review_form::checked_actions(&self.actions, &mut e);
         c.judgement = self.judgement;
         c.sign_off.completed_by = signatory(&self.completed_by, "completed_by", &mut e);
         c.sign_off.provider_representative = signatory(
@@ -233,27 +233,6 @@ impl ChecklistDraft {
             Some(on) => ChecklistStatus::Signed { on },
             None => ChecklistStatus::Complete,
         }
-    }
-
-    fn actions_checked(&self, e: &mut FieldErrors) -> Vec<Action> {
-        let mut out = Vec::new();
-        for (i, a) in self.actions.iter().enumerate() {
-            let field = format!("action{i}");
-            let blank = a.description.trim().is_empty() && a.owner.trim().is_empty();
-            if blank && a.due.trim().is_empty() {
-                continue;
-            }
-            if a.description.trim().is_empty() {
-                e.add(&field, "Say what is to be done");
-            }
-            out.push(Action {
-                description: a.description.trim().to_owned(),
-                owner: a.owner.trim().to_owned(),
-                due: form::optional_date(&a.due, &field, e),
-                done_on: form::optional_date(&a.done_on, &field, e),
-            });
-        }
-        out
     }
 
     /// How many items are answered.

@@ -96,6 +96,29 @@ pub fn action_rows(
     }
 }
 
+/// Typed actions as records; blank rows are dropped, and a row with no
+/// description or a bad date is reported against `action{i}`.
+pub fn checked_actions(actions: &[ActionDraft], e: &mut FieldErrors) -> Vec<Action> {
+    let mut out = Vec::new();
+    for (i, a) in actions.iter().enumerate() {
+        let field = format!("action{i}");
+        let blank = a.description.trim().is_empty() && a.owner.trim().is_empty();
+        if blank && a.due.trim().is_empty() {
+            continue;
+        }
+        if a.description.trim().is_empty() {
+            e.add(&field, "Say what is to be done");
+        }
+        out.push(Action {
+            description: a.description.trim().to_owned(),
+            owner: a.owner.trim().to_owned(),
+            due: form::optional_date(&a.due, &field, e),
+            done_on: form::optional_date(&a.done_on, &field, e),
+        });
+    }
+    out
+}
+
 /// The review form as typed.
 #[derive(Clone, Debug, PartialEq)]
 pub struct ReviewDraft {
@@ -264,7 +287,7 @@ impl ReviewDraft {
         {
             e.add("next_review", "The next review must come after this one");
         }
-        let actions = self.actions(&mut e);
+        let actions = checked_actions(&self.actions, &mut e);
         let review = Review {
             id: self.editing.unwrap_or_default(),
             date,
@@ -301,29 +324,6 @@ impl ReviewDraft {
             next_review,
         };
         e.into_result(review)
-    }
-
-    fn actions(&self, e: &mut FieldErrors) -> Vec<Action> {
-        let mut out = Vec::new();
-        for (i, a) in self.actions.iter().enumerate() {
-            let field = format!("action{i}");
-            let blank = a.description.trim().is_empty() && a.owner.trim().is_empty();
-            if blank && a.due.trim().is_empty() {
-                continue;
-            }
-            if a.description.trim().is_empty() {
-                e.add(&field, "Say what is to be done");
-            }
-            let due = form::optional_date(&a.due, &field, e);
-            let done_on = form::optional_date(&a.done_on, &field, e);
-            out.push(Action {
-                description: a.description.trim().to_owned(),
-                owner: a.owner.trim().to_owned(),
-                due,
-                done_on,
-            });
-        }
-        out
     }
 }
 
