@@ -222,3 +222,113 @@ fn a_failed_save_keeps_the_work_marked_unsaved_and_says_why() {
     let notice = harness.query_by_label_contains("creating a temporary file");
     assert!(notice.is_some(), "the message names the step that failed");
 }
+
+/// Steps the window, without settling it (the spinner keeps asking for
+/// frames), until the background read has finished.
+fn wait_for_open(harness: &mut Harness<'static, App>) {
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
+    while harness.state().is_opening() {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the open never finished"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(5));
+        harness.step();
+    }
+    harness.run();
+}
+
+/// A window whose every open takes the background path.
+fn window_reading_in_background() -> Harness<'static, App> {
+    let mut app = App::new_with_today(Register::default(), None, SAMPLE_TODAY);
+    app.set_background_open_bytes(0);
+    window(app)
+}
+
+#[test]
+fn a_large_register_is_read_in_the_background_while_the_window_draws() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = sample_file(dir.path());
+    let mut harness = window_reading_in_background();
+    harness.state_mut().queue(Command::Open(path.clone()));
+    harness.step();
+
+    // The first frame after asking says what is happening, not a frozen
+    // window, and nothing but "Stop opening" can be used.
+    assert!(harness.state().is_opening());
+    harness.get_by_label("Opening sample.ron…");
+    harness.get_by_label("Stop opening");
+    assert!(harness.query_by_label("Register").is_none());
+
+    wait_for_open(&mut harness);
+    assert_eq!(harness.state().document().path(), Some(path.as_path()));
+    assert_eq!(harness.state().document().register().placements.len(), 24);
+    assert!(!harness.state().document().is_read_only());
+    harness.get_by_label_contains("Opened sample.ron: 24 placements");
+}
+
+#[test]
+fn stopping_a_background_open_keeps_the_register_before_and_frees_the_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let first = sample_file(dir.path());
+    let second = dir.path().join("second.ron");
+    std::fs::copy(&first, &second).unwrap();
+    let mut harness = open_window(&first);
+    harness.state_mut().set_background_open_bytes(0);
+    harness.state_mut().queue(Command::Open(second.clone()));
+    harness.step();
+    assert!(harness.state().is_opening());
+
+    harness.get_by_label("Stop opening").click();
+    harness.step();
+    harness.run();
+    assert!(!harness.state().is_opening());
+    assert_eq!(harness.state().document().path(), Some(first.as_path()));
+    harness.get_by_label_contains("Stopped opening second.ron");
+    // The lock taken for the abandoned open has gone with it.
+    assert!(ap_monitor::storage::WriterLock::acquire(&second).is_ok());
+}
+
+#[test]
+fn a_broken_large_file_is_reported_once_read_and_the_register_stays() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("broken.ron");
+    std::fs::write(&path, "Register(\n  format_version: 1,\n  school: 12,\n)\n").unwrap();
+    let mut harness = window_reading_in_background();
+    harness.state_mut().queue(Command::Open(path.clone()));
+    harness.step();
+    wait_for_open(&mut harness);
+
+    harness.get_by_label_contains(&format!("{}:3:", path.display()));
+    assert_eq!(harness.state().document().path(), None);
+}
+
+#[test]
+fn closing_while_a_register_is_read_closes_without_asking_again() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = sample_file(dir.path());
+    let mut harness = open_window(&path);
+    rename_first_pupil(&mut harness, "Changed Then Discarded");
+
+    // Opening another file asks first; the user discards, and the read
+    // starts. Closing now must not trap the user behind a question the
+    // window cannot show.
+    let other = dir.path().join("other.ron");
+    std::fs::copy(&path, &other).unwrap();
+    harness.state_mut().set_background_open_bytes(0);
+    harness.state_mut().queue(Command::Open(other));
+    harness.run();
+    harness.get_by_label("Discard").click();
+    harness.step();
+    harness.step();
+    assert!(harness.state().is_opening());
+
+    let root = harness
+        .input_mut()
+        .viewports
+        .entry(ViewportId::ROOT)
+        .or_default();
+    root.events.push(ViewportEvent::Close);
+    harness.step();
+    assert!(!sent(&harness, &ViewportCommand::CancelClose));
+}

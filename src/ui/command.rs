@@ -59,6 +59,8 @@ pub enum Command {
     OpenDialog,
     /// Open this file.
     Open(PathBuf),
+    /// Stop opening a large file that is still being read.
+    CancelOpen,
     /// Save to the current file, or ask where if there is none.
     Save,
     /// Ask where to save.

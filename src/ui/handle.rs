@@ -26,6 +26,7 @@ impl App {
             Command::OpenDialog => self.guard(ctx, Pending::OpenDialog),
             Command::Open(path) => self.guard(ctx, Pending::Open(path)),
             Command::Quit => self.guard(ctx, Pending::Quit),
+            Command::CancelOpen => self.cancel_open(),
             Command::Save => self.save(ctx),
             Command::SaveAsDialog => self.request_file(ctx, PickPurpose::SaveAs),
             Command::SaveAs(path) => {
@@ -225,6 +226,11 @@ impl App {
         if !ctx.input(|i| i.viewport().close_requested()) || self.allow_close {
             return;
         }
+        // An open only starts once the user has saved or discarded the
+        // register before it, so there is nothing left to ask about.
+        if self.opening.is_some() {
+            return;
+        }
         if self.has_unsaved_work() {
             ctx.send_viewport_cmd(ViewportCommand::CancelClose);
             ctx.send_viewport_cmd(ViewportCommand::Minimized(false));
@@ -298,47 +304,6 @@ impl App {
         }
     }
 
-    /// Opens `path`, holding `lock`; without one the document is read-only.
-    pub(super) fn load_as(&mut self, path: &Path, lock: Option<crate::storage::WriterLock>) {
-        match storage::load(path) {
-            Ok(register) => {
-                let problems = register.problems();
-                let counts = (register.placements.len(), register.providers.len());
-                let read_only = lock.is_none();
-                self.doc = Document::new(register, Some(path.to_path_buf()));
-                self.doc.set_writer_lock(lock);
-                self.doc.set_read_only(read_only);
-                self.reset_view();
-                self.offer_recovery(Some(path));
-                self.prefs.remember(path);
-                log::info!("opened register {}", file_name(path));
-                let name = file_name(path);
-                self.view.notify(
-                    Tone::Info,
-                    format!(
-                        "Opened {name}: {} placements, {} providers",
-                        counts.0, counts.1
-                    ),
-                );
-                if let Some(first) = problems.first() {
-                    let words = format!(
-                        "The register has {} inconsistencies; the first is {first}",
-                        problems.len()
-                    );
-                    self.view.notify(Tone::Warning, words);
-                }
-            }
-            Err(err) => {
-                let at = err
-                    .position()
-                    .map(|(l, c)| format!(" at {l}:{c}"))
-                    .unwrap_or_default();
-                log::warn!("could not open {}{at}", file_name(path));
-                self.view.error = Some(format!("The register could not be opened.\n\n{err}"));
-            }
-        }
-    }
-
     fn save(&mut self, ctx: &Context) {
         match self.doc.path().map(Path::to_path_buf) {
             Some(path) => {
@@ -397,7 +362,7 @@ impl App {
         saved
     }
 
-    fn reset_view(&mut self) {
+    pub(super) fn reset_view(&mut self) {
         let notices = std::mem::take(&mut self.view.notices);
         self.view = ViewState::default();
         self.view.notices = notices;
@@ -413,7 +378,7 @@ fn remove_by_id<T>(list: &mut Vec<T>, id: RecordId, key: impl Fn(&T) -> RecordId
 
 /// The file name alone, for messages and logs (never the folders, which
 /// may carry a user name).
-fn file_name(path: &Path) -> String {
+pub(super) fn file_name(path: &Path) -> String {
     path.file_name().map_or_else(
         || "the file".to_owned(),
         |n| n.to_string_lossy().into_owned(),

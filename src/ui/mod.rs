@@ -21,6 +21,7 @@ mod handle;
 pub mod menu;
 pub mod new_placement;
 pub mod new_provider;
+mod opening;
 pub mod overview;
 pub mod placement;
 pub mod plan;
@@ -107,6 +108,10 @@ pub struct App {
     shown_style: Option<(f32, bool)>,
     /// Recovery journal, writer lock offers and backups.
     safety: recovery::Safety,
+    /// A large register being read in the background.
+    opening: Option<opening::Opening>,
+    /// Files this size or larger are read in the background.
+    background_open_bytes: u64,
 }
 
 impl App {
@@ -131,6 +136,8 @@ impl App {
             shown_title: String::new(),
             shown_style: None,
             safety,
+            opening: None,
+            background_open_bytes: opening::BACKGROUND_OPEN_BYTES,
         }
     }
 
@@ -203,6 +210,7 @@ impl App {
         self.apply_style(ctx);
         self.handle_close_request(ctx);
         self.poll_file_picker(ctx);
+        self.poll_opening(ctx);
         self.apply_queue(ctx);
         self.journal_logic(ctx);
         self.update_title(ctx);
@@ -211,6 +219,11 @@ impl App {
     /// Draws the window, then applies what the user did.
     pub fn ui(&mut self, ui: &mut Ui) {
         let ctx = ui.ctx().clone();
+        if let Some(opening) = &self.opening {
+            opening::show(ui, opening, &mut self.queue);
+            self.apply_queue(&ctx);
+            return;
+        }
         let today = self.clock.today();
         // Input is read here rather than in `logic`: while the window is
         // hidden `logic` sees the last frame's input again.
