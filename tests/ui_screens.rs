@@ -32,6 +32,48 @@ fn the_register_searches_sorts_and_opens_a_row() {
 }
 
 #[test]
+fn names_are_found_without_their_accents_and_sorted_by_their_letters() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut register = ap_monitor::sample::generate(24, 1);
+    let names = [
+        "Zoë Quillfeather",
+        "Łukasz Quillfeather",
+        "Mabel Quillfeather",
+        "Ava Quillfeather",
+        "Lewis Quillfeather",
+    ];
+    for (placement, name) in register.placements.iter_mut().zip(names) {
+        placement.pupil.name = name.to_owned();
+    }
+    let path = dir.path().join("accents.ron");
+    ap_monitor::storage::save(&path, &register).unwrap();
+    let mut harness = open_window(&path);
+    harness.get_by_label_contains("Register (").click();
+    harness.run();
+
+    // Typed on an English keyboard, without the diaeresis.
+    fill(&mut harness, "Search", "zoe");
+    harness.get_by_label_contains("Showing 1 of 24 placements");
+    harness.get_by_label("Zoë Quillfeather");
+
+    // Ł sorts with the Ls, not after Z.
+    fill(&mut harness, "Search", "QUILLFEATHER");
+    harness.get_by_label_contains("Showing 5 of 24 placements");
+    let row_of = |name: &str| harness.get_by_label(name).rect().top();
+    let tops: Vec<f32> = [
+        "Ava Quillfeather",
+        "Lewis Quillfeather",
+        "Łukasz Quillfeather",
+        "Mabel Quillfeather",
+        "Zoë Quillfeather",
+    ]
+    .iter()
+    .map(|name| row_of(name))
+    .collect();
+    assert!(tops.is_sorted(), "rows out of order: {tops:?}");
+}
+
+#[test]
 fn typing_is_kept_per_placement_until_applied() {
     let dir = tempfile::tempdir().unwrap();
     let mut harness = open_window(&sample_file(dir.path()));

@@ -7,6 +7,7 @@ pub mod checklist;
 pub mod dates;
 pub mod due;
 pub mod ids;
+pub mod names;
 pub mod placement;
 pub mod provider;
 pub mod records;

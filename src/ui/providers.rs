@@ -10,7 +10,7 @@ use super::command::Command;
 use super::theme::{self, Tone};
 use super::view::{Screen, ViewState};
 use crate::model::due::{DOCUMENT_WARNING_DAYS, days_between};
-use crate::model::{Provider, ProviderDocument};
+use crate::model::{Provider, ProviderDocument, names};
 
 /// The state of a document's expiry on a day, in words and a tone.
 pub fn document_state(doc: &ProviderDocument, today: Date) -> (Tone, &'static str) {
@@ -63,14 +63,14 @@ pub fn show(ui: &mut Ui, env: &mut Env<'_>, view: &mut ViewState) {
         .labelled_by(label.id);
     });
     ui.add_space(4.0);
-    let needle = view.provider_search.trim().to_lowercase();
+    let needle = names::fold(view.provider_search.trim());
     let providers: Vec<&Provider> = env
         .register
         .providers
         .iter()
         .filter(|p| {
             needle.is_empty()
-                || p.name.to_lowercase().contains(&needle)
+                || names::fold(&p.name).contains(&needle)
                 || p.registration.urn.to_lowercase().contains(&needle)
         })
         .collect();

@@ -15,7 +15,7 @@ use super::theme::{self, Tone};
 use super::view::{PlacementTab, Screen, ViewState};
 use crate::model::dates::format_optional;
 use crate::model::due::{DUE_SOON_DAYS, days_between, review_state};
-use crate::model::{ContactWith, Placement, ProviderId, Register};
+use crate::model::{ContactWith, Placement, ProviderId, Register, names};
 
 /// Columns of the register, in order.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -116,10 +116,13 @@ struct Query {
 struct RowData {
     placement: crate::model::PlacementId,
     pupil: String,
+    /// The pupil's name folded for search and sort ("zoe" finds "Zoë").
+    pupil_key: String,
     upn: String,
     year: u8,
     provider_id: ProviderId,
     provider: String,
+    provider_key: String,
     kind: &'static str,
     start: Option<Date>,
     next_review: Option<Date>,
@@ -170,13 +173,16 @@ fn row_data(register: &Register, p: &Placement, today: Date) -> RowData {
         Some(s) if days_between(today, s.due) <= DUE_SOON_DAYS => ("Due soon", Tone::DueSoon),
         Some(_) => ("Scheduled", Tone::Ok),
     };
+    let provider = register.provider_name(p.provider);
     RowData {
         placement: p.id,
         pupil: p.pupil.name.clone(),
-        upn: p.pupil.upn.clone(),
+        pupil_key: names::fold(&p.pupil.name),
+        upn: p.pupil.upn.to_lowercase(),
         year: p.pupil.year_group,
         provider_id: p.provider,
-        provider: register.provider_name(p.provider).to_owned(),
+        provider: provider.to_owned(),
+        provider_key: names::fold(provider),
         kind: p.kind.label(),
         start: p.start,
         next_review: state.as_ref().map(|s| s.due),
@@ -192,7 +198,7 @@ fn row_data(register: &Register, p: &Placement, today: Date) -> RowData {
 }
 
 fn ordered(rows: &[RowData], query: &Query) -> Vec<usize> {
-    let needle = query.search.trim().to_lowercase();
+    let needle = names::fold(query.search.trim());
     let mut order: Vec<usize> = rows
         .iter()
         .enumerate()
@@ -206,18 +212,18 @@ fn ordered(rows: &[RowData], query: &Query) -> Vec<usize> {
         .filter(|(_, r)| query.provider.is_none_or(|p| p == r.provider_id))
         .filter(|(_, r)| {
             needle.is_empty()
-                || r.pupil.to_lowercase().contains(&needle)
-                || r.upn.to_lowercase().contains(&needle)
-                || r.provider.to_lowercase().contains(&needle)
+                || r.pupil_key.contains(&needle)
+                || r.upn.contains(&needle)
+                || r.provider_key.contains(&needle)
         })
         .map(|(i, _)| i)
         .collect();
     order.sort_by(|&a, &b| {
         let (a, b) = (&rows[a], &rows[b]);
         let by = match query.sort {
-            SortColumn::Pupil => a.pupil.to_lowercase().cmp(&b.pupil.to_lowercase()),
+            SortColumn::Pupil => a.pupil_key.cmp(&b.pupil_key),
             SortColumn::Year => a.year.cmp(&b.year),
-            SortColumn::Provider => a.provider.cmp(&b.provider),
+            SortColumn::Provider => a.provider_key.cmp(&b.provider_key),
             SortColumn::Kind => a.kind.cmp(b.kind),
             SortColumn::Start => a.start.cmp(&b.start),
             SortColumn::NextReview => (a.next_review.is_none(), a.next_review)
@@ -225,7 +231,9 @@ fn ordered(rows: &[RowData], query: &Query) -> Vec<usize> {
             SortColumn::LastContact => a.last_contact.cmp(&b.last_contact),
             SortColumn::Status => a.status.cmp(b.status),
         };
-        let by = by.then_with(|| a.pupil.cmp(&b.pupil));
+        let by = by
+            .then_with(|| a.pupil_key.cmp(&b.pupil_key))
+            .then_with(|| a.pupil.cmp(&b.pupil));
         if query.descending { by.reverse() } else { by }
     });
     order
