@@ -3,8 +3,10 @@
 
 mod ui_common;
 
-use ap_monitor::ui::{Command, PlacementTab, Screen};
-use egui_kittest::kittest::Queryable;
+use ap_monitor::model::{PlacementId, Provider, ProviderId};
+use ap_monitor::ui::{App, Command, PlacementTab, Screen};
+use egui_kittest::Harness;
+use egui_kittest::kittest::{NodeT, Queryable};
 use ui_common::*;
 
 #[test]
@@ -185,4 +187,122 @@ fn every_screen_and_tab_draws_with_every_field_named() {
         assert!(harness.state().view().error.is_none(), "{command:?}");
     }
     harness.get_by_label("Attendance over time");
+}
+
+fn has_placement(harness: &Harness<'static, App>, id: PlacementId) -> bool {
+    harness
+        .state()
+        .document()
+        .register()
+        .placement(id)
+        .is_some()
+}
+
+#[test]
+fn a_placement_entered_by_mistake_is_deleted_after_asking_and_undo_restores_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = open_window(&sample_file(dir.path()));
+    let placement = &harness.state().document().register().placements[2];
+    let (id, pupil) = (placement.id, placement.pupil.name.clone());
+    harness
+        .state_mut()
+        .queue(Command::OpenPlacement(id, PlacementTab::Overview));
+    harness.run();
+
+    // The question names the pupil; keeping it changes nothing.
+    click(&mut harness, "Delete placement…");
+    harness.get_by_label_contains(&format!("Delete the placement of {pupil} at"));
+    click(&mut harness, "Keep it");
+    assert!(has_placement(&harness, id));
+    assert!(!harness.state().document().is_dirty());
+
+    click(&mut harness, "Delete placement…");
+    click(&mut harness, "Delete placement");
+    let register = harness.state().document().register();
+    assert!(register.placement(id).is_none());
+    assert_eq!(register.placements.len(), 23);
+    assert_eq!(harness.state().view().screen, Screen::Register);
+    harness.get_by_label_contains("Placement deleted");
+    assert!(harness.query_by_label(&pupil).is_none());
+
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    harness.run();
+    assert!(has_placement(&harness, id));
+    harness.get_by_label(&pupil);
+}
+
+#[test]
+fn a_provider_is_deleted_only_when_nothing_names_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut register = ap_monitor::sample::generate(24, 1);
+    let spare = ProviderId(register.allocate_id());
+    register.providers.push(Provider {
+        id: spare,
+        name: "Spare Provider Ltd".to_owned(),
+        ..Provider::default()
+    });
+    let in_use = register.placements[0].provider;
+    let path = dir.path().join("providers.ron");
+    ap_monitor::storage::save(&path, &register).unwrap();
+    let mut harness = open_window(&path);
+
+    harness
+        .state_mut()
+        .queue(Command::Show(Screen::Provider(in_use)));
+    harness.run();
+    let delete = harness.get_by_label("Delete provider…");
+    assert!(delete.accesskit_node().is_disabled());
+
+    harness
+        .state_mut()
+        .queue(Command::Show(Screen::Provider(spare)));
+    harness.run();
+    click(&mut harness, "Delete provider…");
+    harness.get_by_label("Delete the provider Spare Provider Ltd?");
+    click(&mut harness, "Delete provider");
+    assert!(
+        harness
+            .state()
+            .document()
+            .register()
+            .provider(spare)
+            .is_none()
+    );
+    assert!(
+        harness
+            .state()
+            .document()
+            .register()
+            .provider(in_use)
+            .is_some()
+    );
+    assert_eq!(harness.state().view().screen, Screen::Providers);
+}
+
+#[test]
+fn a_qa_checklist_is_deleted_from_the_providers_list_of_checks() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = open_window(&sample_file(dir.path()));
+    let register = harness.state().document().register();
+    let provider = register.checklists[0].provider;
+    let before = register.checklists_for(provider).count();
+    harness
+        .state_mut()
+        .queue(Command::Show(Screen::Provider(provider)));
+    harness.run();
+    harness.get_by_label_contains("QA checks (").click();
+    harness.run();
+
+    harness.get_all_by_label("Delete…").next().unwrap().click();
+    harness.run();
+    harness.get_by_label_contains("Delete the QA check of");
+    click(&mut harness, "Delete checklist");
+    let after = harness
+        .state()
+        .document()
+        .register()
+        .checklists_for(provider)
+        .count();
+    assert_eq!(after, before - 1);
+    harness.get_by_label_contains("QA checklist deleted");
 }

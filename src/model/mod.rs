@@ -11,6 +11,7 @@ pub mod names;
 pub mod placement;
 pub mod provider;
 pub mod records;
+pub mod removal;
 pub mod school;
 mod validate;
 
@@ -39,6 +40,7 @@ pub use records::{
     Action, AttendanceReturn, Attendee, AttendeeRole, Contact, ContactMethod, ContactWith,
     Decision, Objective, ObjectiveArea, ObjectiveProgress, PersonalisedPlan, Rating, Review,
 };
+pub use removal::RemoveProviderError;
 pub use school::{FullTimeHours, School, Settings};
 pub use validate::Problem;
 

@@ -50,6 +50,17 @@ pub enum Answer {
     Cancel,
 }
 
+/// A record the user may delete, after confirming.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Deletion {
+    /// A placement with everything recorded about it.
+    Placement(PlacementId),
+    /// A provider no placement or checklist names.
+    Provider(ProviderId),
+    /// One QA checklist.
+    Checklist(ChecklistId),
+}
+
 /// One user action.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Command {
@@ -87,6 +98,12 @@ pub enum Command {
     Apply(FormKey),
     /// Throw away a form's draft.
     Revert(FormKey),
+    /// Ask before deleting a record.
+    AskDelete(Deletion),
+    /// Delete a record (the confirmation's answer).
+    Delete(Deletion),
+    /// Keep the record after all.
+    CancelDelete,
     /// Remove a review from a placement.
     DeleteReview(PlacementId, RecordId),
     /// Remove a contact from a placement's log.

@@ -94,6 +94,12 @@ impl App {
                     self.view.drafts.review.insert(id, draft);
                 }
             }
+            Command::AskDelete(what) => self.view.confirm = Some(what),
+            Command::CancelDelete => self.view.confirm = None,
+            Command::Delete(what) => {
+                self.view.confirm = None;
+                self.delete(what);
+            }
             Command::DeleteReview(id, record) => {
                 self.delete_record(id, "Review deleted", |p| {
                     remove_by_id(&mut p.reviews, record, |r| r.id)

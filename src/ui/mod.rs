@@ -13,6 +13,7 @@ pub mod backups;
 pub mod checklist_form;
 pub mod command;
 pub mod contacts;
+mod deletion;
 pub mod dialogs;
 pub mod document;
 pub mod file_picker;
@@ -47,7 +48,7 @@ use jiff::civil::Date;
 
 use crate::model::Register;
 
-pub use command::{Answer, Command, FormKey};
+pub use command::{Answer, Command, Deletion, FormKey};
 pub use document::Document;
 pub use file_picker::{FilePicker, PickOutcome, PickPurpose, RfdPicker, ScriptedPicker};
 pub use prefs::Preferences;
@@ -246,6 +247,9 @@ impl App {
             show_screen(ui, &mut env, &mut self.view);
         });
         dialogs::modals(&ctx, &self.doc, &mut self.view, &mut self.queue);
+        if let Some(what) = self.view.confirm {
+            deletion::confirm(&ctx, self.doc.register(), what, &mut self.queue);
+        }
         if !self.view.is_modal_open() {
             recovery::modals(&ctx, &self.safety, &mut self.queue);
         }

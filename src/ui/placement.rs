@@ -3,7 +3,7 @@
 
 use egui::{RichText, Ui};
 
-use super::command::Command;
+use super::command::{Command, Deletion};
 use super::theme::{self, Tone};
 use super::view::{PlacementTab, Screen, ViewState};
 use super::{Env, attendance, contacts, overview, plan, reviews};
@@ -47,6 +47,14 @@ fn header(ui: &mut Ui, env: &mut Env<'_>, placement: &Placement) {
         };
         theme::badge(ui, status_tone, placement.status_label());
         review_badge(ui, env, placement);
+        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            let delete = ui
+                .button("Delete placement…")
+                .on_hover_text("For a placement entered by mistake; asks first");
+            if delete.clicked() {
+                env.send(Command::AskDelete(Deletion::Placement(placement.id)));
+            }
+        });
     });
     ui.horizontal(|ui| {
         let provider = env.register.provider_name(placement.provider);

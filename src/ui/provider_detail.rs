@@ -5,7 +5,7 @@ use egui::{RichText, TextEdit, Ui};
 use jiff::civil::Date;
 
 use super::Env;
-use super::command::{Command, FormKey};
+use super::command::{Command, Deletion, FormKey};
 use super::document::Document;
 use super::form::{self, FieldErrors, Outcome};
 use super::providers::document_state;
@@ -208,6 +208,19 @@ pub fn apply(doc: &mut Document, view: &mut ViewState, id: ProviderId) -> Outcom
     Outcome::Applied("Provider details saved in the register".into())
 }
 
+/// "Delete provider…", offered only when nothing names the provider.
+fn delete_button(ui: &mut Ui, env: &mut Env<'_>, id: ProviderId) {
+    let in_use = env.register.provider_in_use(id);
+    let response = ui
+        .add_enabled(in_use.is_ok(), egui::Button::new("Delete provider…"))
+        .on_hover_text("For a provider entered by mistake; asks first");
+    if let Err(why) = in_use {
+        response.on_disabled_hover_text(format!("Cannot be deleted: {why}"));
+    } else if response.clicked() {
+        env.send(Command::AskDelete(Deletion::Provider(id)));
+    }
+}
+
 /// Draws the screen for provider `id`.
 pub fn show(ui: &mut Ui, env: &mut Env<'_>, view: &mut ViewState, id: ProviderId) {
     let Some(provider) = env.register.provider(id) else {
@@ -222,6 +235,9 @@ pub fn show(ui: &mut Ui, env: &mut Env<'_>, view: &mut ViewState, id: ProviderId
             env.send(Command::Show(Screen::Providers));
         }
         ui.heading(&provider.name);
+        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            delete_button(ui, env, id);
+        });
     });
     if super::qa::tab_bar(ui, env, view, id) == super::qa::ProviderTab::Qa {
         super::qa::show(ui, env, view, id);

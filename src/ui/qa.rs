@@ -8,7 +8,7 @@ use egui_extras::{Column, TableBuilder};
 
 use super::Env;
 use super::checklist_form::{self, ItemHeights};
-use super::command::Command;
+use super::command::{Command, Deletion};
 use super::theme::{self, Tone};
 use super::view::ViewState;
 use crate::model::dates::format_optional;
@@ -213,6 +213,13 @@ fn list(ui: &mut Ui, env: &mut Env<'_>, view: &mut ViewState, checklists: &[&Che
                             .clicked()
                         {
                             env.send(Command::Print(request));
+                        }
+                        if ui
+                            .button("Delete…")
+                            .on_hover_text(format!("Delete the QA check of {when}"))
+                            .clicked()
+                        {
+                            env.send(Command::AskDelete(Deletion::Checklist(c.id)));
                         }
                     });
                 });

@@ -12,7 +12,7 @@ use crate::model::{ChecklistId, PlacementId, ProviderId};
 use super::attendance::AttendanceDraft;
 use super::attention::AttentionCache;
 use super::checklist_form::ChecklistDraft;
-use super::command::FormKey;
+use super::command::{Deletion, FormKey};
 use super::contacts::ContactDraft;
 use super::new_placement::NewPlacementDraft;
 use super::new_provider::NewProviderDraft;
@@ -229,6 +229,8 @@ pub struct ViewState {
     pub after_save: Option<Pending>,
     /// A path typed by hand.
     pub path_entry: Option<PathEntry>,
+    /// A deletion waiting for the user to confirm it.
+    pub confirm: Option<Deletion>,
     /// A file dialog is open.
     pub dialog_open: bool,
     /// What needs attention, worked out once per change.
@@ -252,6 +254,7 @@ impl Default for ViewState {
             prompt: None,
             after_save: None,
             path_entry: None,
+            confirm: None,
             dialog_open: false,
             attention: AttentionCache::default(),
             qa: QaView::default(),
@@ -268,7 +271,10 @@ impl ViewState {
 
     /// Whether a dialog covers the window.
     pub fn is_modal_open(&self) -> bool {
-        self.prompt.is_some() || self.error.is_some() || self.path_entry.is_some()
+        self.prompt.is_some()
+            || self.error.is_some()
+            || self.path_entry.is_some()
+            || self.confirm.is_some()
     }
 
     /// Adds a message to the notice bar; the newest shows first.
