@@ -63,6 +63,10 @@ fn check_prints_counts_and_exits_zero() {
     assert!(output.status.success(), "{}", stderr(&output));
     let text = stdout(&output);
     assert!(text.contains("30 placements"), "{text}");
+    let register = ap_monitor::storage::load(&path).unwrap();
+    let checklists = format!("{} QA checklists (", register.checklists.len());
+    assert!(text.contains(&checklists), "{text}");
+    assert!(text.contains("from 1 template\n"), "{text}");
     assert!(text.contains("no problems found"), "{text}");
 }
 

@@ -3,7 +3,7 @@
 use std::path::Path;
 
 use super::{Failure, ListWhat, load};
-use crate::model::{PlacementStatus, Register};
+use crate::model::{ChecklistStatus, PlacementStatus, Register};
 
 /// Loads and validates; prints counts, then every problem.
 pub(super) fn check(file: &Path) -> Result<(), Failure> {
@@ -31,12 +31,25 @@ fn counts(register: &Register) -> Vec<String> {
     let active = count(|s| matches!(s, PlacementStatus::Active));
     let planned = count(|s| matches!(s, PlacementStatus::Planned));
     let ended = count(|s| matches!(s, PlacementStatus::Ended { .. }));
+    let signed = register
+        .checklists
+        .iter()
+        .filter(|c| matches!(c.status, ChecklistStatus::Signed { .. }))
+        .count();
     vec![
         format!(
             "{} placements ({active} active, {planned} planned, {ended} ended)",
             register.placements.len()
         ),
         format!("{} providers", register.providers.len()),
+        format!(
+            "{} QA checklists ({signed} signed) from {}",
+            register.checklists.len(),
+            match register.checklist_templates.len() {
+                1 => "1 template".to_owned(),
+                n => format!("{n} templates"),
+            }
+        ),
         format!(
             "{} academic years in the term calendar",
             register.calendar.years.len()

@@ -7,7 +7,8 @@ use std::collections::{HashMap, HashSet};
 use std::fmt;
 
 use super::{
-    AttendanceCode, Commissioner, Placement, PlacementStatus, Provider, ProviderId, Register,
+    AttendanceCode, Checklist, Commissioner, Placement, PlacementId, PlacementStatus, Provider,
+    ProviderId, Register,
 };
 
 /// One inconsistency, located by record and field.
@@ -42,30 +43,73 @@ pub(super) fn problems(register: &Register) -> Vec<Problem> {
     for placement in &register.placements {
         placement_problems(&providers, placement, &mut out);
     }
+    let placements: HashMap<PlacementId, &Placement> =
+        register.placements.iter().map(|p| (p.id, p)).collect();
+    for checklist in &register.checklists {
+        checklist_problems(&providers, &placements, checklist, &mut out);
+    }
     out
 }
 
 fn duplicate_ids(register: &Register, out: &mut Vec<Problem>) {
+    let providers = register.providers.iter().map(|p| p.id.0);
+    used_twice("provider", providers, out);
+    let placements = register.placements.iter().map(|p| p.id.0);
+    used_twice("placement", placements, out);
+    let checklists = register.checklists.iter().map(|c| c.id.0);
+    used_twice("QA checklist", checklists, out);
+}
+
+fn used_twice(kind: &str, ids: impl Iterator<Item = u32>, out: &mut Vec<Problem>) {
     let mut seen = HashSet::new();
-    for provider in &register.providers {
-        if !seen.insert(provider.id.0) {
-            out.push(problem(
-                "provider",
-                provider.id.0,
-                "id",
-                "id is used twice".into(),
-            ));
+    for id in ids {
+        if !seen.insert(id) {
+            out.push(problem(kind, id, "id", "id is used twice".into()));
         }
     }
-    let mut seen = HashSet::new();
-    for placement in &register.placements {
-        if !seen.insert(placement.id.0) {
-            out.push(problem(
-                "placement",
-                placement.id.0,
-                "id",
-                "id is used twice".into(),
-            ));
+}
+
+/// A QA checklist must name a provider in the register, one of its sites,
+/// and only placements at that provider: a printed check that names the
+/// wrong provider or pupils is worse than none.
+fn checklist_problems(
+    providers: &HashMap<ProviderId, &Provider>,
+    placements: &HashMap<PlacementId, &Placement>,
+    checklist: &Checklist,
+    out: &mut Vec<Problem>,
+) {
+    let id = checklist.id.0;
+    let mut push = |field, message: String| out.push(problem("QA checklist", id, field, message));
+
+    let Some(provider) = providers.get(&checklist.provider) else {
+        push(
+            "provider",
+            format!(
+                "refers to provider {}, which is not in the register",
+                checklist.provider
+            ),
+        );
+        return;
+    };
+    if let Some(site) = checklist.site
+        && provider.site(site).is_none()
+    {
+        push(
+            "site",
+            format!("site {site} is not a site of provider {}", provider.id),
+        );
+    }
+    for placement in &checklist.placements {
+        match placements.get(placement) {
+            None => push(
+                "placements",
+                format!("refers to placement {placement}, which is not in the register"),
+            ),
+            Some(p) if p.provider != provider.id => push(
+                "placements",
+                format!("placement {placement} is at another provider"),
+            ),
+            Some(_) => {}
         }
     }
 }
@@ -217,5 +261,83 @@ fn record_problems(placement: &Placement, push: &mut impl FnMut(&'static str, St
                 );
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{ChecklistId, SiteId};
+    use crate::sample::generate;
+
+    fn messages(register: &Register) -> Vec<String> {
+        register
+            .problems()
+            .iter()
+            .map(ToString::to_string)
+            .collect()
+    }
+
+    /// The sample with its first checklist's provider, and a placement at
+    /// another provider.
+    fn register_with_checklist() -> (Register, usize, PlacementId) {
+        let register = generate(40, 3);
+        assert!(messages(&register).is_empty(), "{:?}", messages(&register));
+        let index = 0;
+        let provider = register.checklists[index].provider;
+        let elsewhere = register
+            .placements
+            .iter()
+            .find(|p| p.provider != provider)
+            .map(|p| p.id)
+            .expect("placements at more than one provider");
+        (register, index, elsewhere)
+    }
+
+    #[test]
+    fn a_checklist_of_a_missing_provider_is_reported() {
+        let (mut register, i, _) = register_with_checklist();
+        register.checklists[i].provider = ProviderId(99_999);
+        let id = register.checklists[i].id;
+        assert_eq!(
+            messages(&register),
+            [format!(
+                "QA checklist {id}, provider: refers to provider 99999, which is not in the register"
+            )]
+        );
+    }
+
+    #[test]
+    fn a_checklist_naming_the_wrong_site_or_pupils_is_reported() {
+        let (mut register, i, elsewhere) = register_with_checklist();
+        let checklist = &mut register.checklists[i];
+        checklist.site = Some(SiteId(99_998));
+        checklist.placements = vec![elsewhere, PlacementId(99_997)];
+        let (id, provider) = (checklist.id, checklist.provider);
+        assert_eq!(
+            messages(&register),
+            [
+                format!("QA checklist {id}, site: site 99998 is not a site of provider {provider}"),
+                format!(
+                    "QA checklist {id}, placements: placement {elsewhere} is at another provider"
+                ),
+                format!(
+                    "QA checklist {id}, placements: refers to placement 99997, which is not in \
+                     the register"
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_checklist_id_used_twice_is_reported() {
+        let (mut register, i, _) = register_with_checklist();
+        let copy = register.checklists[i].clone();
+        let id: ChecklistId = copy.id;
+        register.checklists.push(copy);
+        assert_eq!(
+            messages(&register),
+            [format!("QA checklist {id}, id: id is used twice")]
+        );
     }
 }
