@@ -133,7 +133,9 @@ fn restore_from_backup_brings_back_an_older_version_unsaved() {
 
     click(&mut harness, "File");
     click(&mut harness, "Restore from backup…");
-    let buttons: Vec<_> = harness.get_all_by_label("Restore").collect();
+    let buttons: Vec<_> = harness
+        .get_all_by_label_contains("Restore the version from")
+        .collect();
     assert_eq!(buttons.len(), 2, "one row per backup");
     buttons[1].click();
     harness.run();

@@ -3,7 +3,8 @@
 
 mod ui_common;
 
-use ap_monitor::ui::Screen;
+use ap_monitor::model::dates::format_date;
+use ap_monitor::ui::{Command, PlacementTab, Screen};
 use egui_kittest::kittest::Queryable;
 use ui_common::*;
 
@@ -106,4 +107,47 @@ fn an_impossible_date_is_shown_beside_its_field_and_nothing_is_applied() {
         harness.get_by_label("Date").value().as_deref(),
         Some("31/02/2027")
     );
+}
+
+#[test]
+fn each_reviews_delete_button_is_named_for_its_own_review() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = open_window(&sample_file(dir.path()));
+    let placement = harness
+        .state()
+        .document()
+        .register()
+        .placements
+        .iter()
+        .find(|p| {
+            p.reviews.len() >= 2
+                && p.reviews[0].date.is_some()
+                && p.reviews[1].date.is_some()
+                && p.reviews[0].date != p.reviews[1].date
+        })
+        .expect("a placement with two dated reviews");
+    let id = placement.id;
+    let (first, second) = (placement.reviews[0].clone(), placement.reviews[1].clone());
+    harness
+        .state_mut()
+        .queue(Command::OpenPlacement(id, PlacementTab::Reviews));
+    harness.run();
+
+    // A screen reader hears which review each button deletes; the one
+    // named for the second review deletes that one and no other.
+    let date = |r: &ap_monitor::model::Review| format_date(r.date.unwrap());
+    harness.get_by_label(&format!("Delete the review of {}", date(&first)));
+    click(
+        &mut harness,
+        &format!("Delete the review of {}", date(&second)),
+    );
+    let reviews = &harness
+        .state()
+        .document()
+        .register()
+        .placement(id)
+        .unwrap()
+        .reviews;
+    assert!(reviews.iter().any(|r| r.id == first.id));
+    assert!(reviews.iter().all(|r| r.id != second.id));
 }

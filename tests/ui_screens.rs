@@ -293,9 +293,15 @@ fn a_qa_checklist_is_deleted_from_the_providers_list_of_checks() {
     harness.get_by_label_contains("QA checks (").click();
     harness.run();
 
-    harness.get_all_by_label("Delete…").next().unwrap().click();
+    harness
+        .get_all_by_label_contains("Delete the QA check of")
+        .next()
+        .unwrap()
+        .click();
     harness.run();
-    harness.get_by_label_contains("Delete the QA check of");
+    let name = &harness.state().document().register().providers;
+    let name = name.iter().find(|p| p.id == provider).unwrap().name.clone();
+    harness.get_by_label_contains(&format!("Delete the QA check of {name} from"));
     click(&mut harness, "Delete checklist");
     let after = harness
         .state()

@@ -327,11 +327,8 @@ fn list(ui: &mut Ui, env: &mut Env<'_>, id: PlacementId, returns: &[&AttendanceR
                         ui.label(theme::toned(ui, tone, words));
                     });
                     row.col(|ui| {
-                        if ui
-                            .button("Delete")
-                            .on_hover_text("Delete this return")
-                            .clicked()
-                        {
+                        let name = format!("Delete the return from {}", format_optional(r.from));
+                        if widgets::row_button(ui, "Delete", &name).clicked() {
                             env.send(Command::DeleteAttendance(id, r.id));
                         }
                     });

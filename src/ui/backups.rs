@@ -103,8 +103,8 @@ fn backup_grid(ui: &mut egui::Ui, rows: &[BackupRow], out: &mut Vec<Command>) {
                 for row in rows {
                     ui.label(&row.when);
                     ui.label(&row.size);
-                    let hover = format!("Load the version from {}", row.when);
-                    if ui.button("Restore").on_hover_text(hover).clicked() {
+                    let name = format!("Restore the version from {}", row.when);
+                    if super::widgets::row_button(ui, "Restore", &name).clicked() {
                         let path = row.path.clone();
                         out.push(Command::Safety(SafetyCommand::RestoreBackup(path)));
                     }

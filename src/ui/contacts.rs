@@ -229,11 +229,12 @@ fn log(ui: &mut Ui, env: &mut Env<'_>, placement: &Placement) {
                     ui.label(RichText::new(&c.follow_up).weak());
                 });
                 row.col(|ui| {
-                    if ui
-                        .button("Delete")
-                        .on_hover_text("Delete this contact")
-                        .clicked()
-                    {
+                    let name = format!(
+                        "Delete the contact of {} with the {}",
+                        format_optional(c.date),
+                        c.with.label().to_lowercase()
+                    );
+                    if widgets::row_button(ui, "Delete", &name).clicked() {
                         env.send(Command::DeleteContact(placement.id, c.id));
                     }
                 });

@@ -11,6 +11,7 @@ use super::checklist_form::{self, ItemHeights};
 use super::command::{Command, Deletion};
 use super::theme::{self, Tone};
 use super::view::ViewState;
+use super::widgets;
 use crate::model::dates::format_optional;
 use crate::model::{Checklist, ChecklistId, ChecklistStatus, ProviderId, TemplateId};
 use crate::report::PrintRequest;
@@ -195,11 +196,8 @@ fn list(ui: &mut Ui, env: &mut Env<'_>, view: &mut ViewState, checklists: &[&Che
                     });
                     row.col(|ui| {
                         let when = format_optional(c.visit_date);
-                        if ui
-                            .button("Open")
-                            .on_hover_text(format!("Open the QA check of {when}"))
-                            .clicked()
-                        {
+                        let name = format!("Open the QA check of {when}");
+                        if widgets::row_button(ui, "Open", &name).clicked() {
                             open = Some(c.id);
                         }
                         let request = PrintRequest::Checklist {
@@ -210,15 +208,13 @@ fn list(ui: &mut Ui, env: &mut Env<'_>, view: &mut ViewState, checklists: &[&Che
                         if ui
                             .add_enabled(printable, egui::Button::new("Print checklist…"))
                             .on_disabled_hover_text("Only a complete or signed check prints")
+                            .accessible_name(format!("Print the QA check of {when}…"))
                             .clicked()
                         {
                             env.send(Command::Print(request));
                         }
-                        if ui
-                            .button("Delete…")
-                            .on_hover_text(format!("Delete the QA check of {when}"))
-                            .clicked()
-                        {
+                        let name = format!("Delete the QA check of {when}…");
+                        if widgets::row_button(ui, "Delete…", &name).clicked() {
                             env.send(Command::AskDelete(Deletion::Checklist(c.id)));
                         }
                     });

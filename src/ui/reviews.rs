@@ -7,7 +7,7 @@ use egui_extras::{Column, TableBuilder};
 use super::command::Command;
 use super::theme::{self, Tone};
 use super::view::ViewState;
-use super::{Env, review_form};
+use super::{Env, review_form, widgets};
 use crate::model::dates::{format_date, format_optional};
 use crate::model::due::review_state;
 use crate::model::{Placement, Rating, Review};
@@ -120,25 +120,14 @@ fn review_row(
     });
     row.col(|ui| {
         let when = review.date.map(format_date).unwrap_or_default();
-        if ui
-            .button("Open")
-            .on_hover_text(format!("Open the review of {when}"))
-            .clicked()
-        {
+        if widgets::row_button(ui, "Open", &format!("Open the review of {when}")).clicked() {
             env.send(Command::EditReview(placement.id, review.id));
         }
-        if ui
-            .button("Delete")
-            .on_hover_text(format!("Delete the review of {when}"))
-            .clicked()
-        {
+        if widgets::row_button(ui, "Delete", &format!("Delete the review of {when}")).clicked() {
             env.send(Command::DeleteReview(placement.id, review.id));
         }
-        if ui
-            .button("Print review…")
-            .on_hover_text(format!("Save the review of {when} as a PDF"))
-            .clicked()
-        {
+        let name = format!("Print the review of {when}…");
+        if widgets::row_button(ui, "Print review…", &name).clicked() {
             let request = crate::report::PrintRequest::Review {
                 placement: placement.id,
                 review: Some(number),

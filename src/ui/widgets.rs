@@ -259,9 +259,14 @@ pub fn primary_button<'a>(ui: &Ui, words: &'a str) -> egui::Button<'a> {
 
 /// A button that removes a row, named for screen readers by `what`.
 pub fn remove_button(ui: &mut Ui, what: &str) -> bool {
-    ui.button("Remove")
-        .on_hover_text(format!("Remove {what}"))
-        .clicked()
+    row_button(ui, "Remove", &format!("Remove {what}")).clicked()
+}
+
+/// A button repeated on every row of a list: it shows `words`, and its
+/// tooltip and its name for screen readers say which row it acts on, so
+/// ten "Delete" buttons are not read out alike.
+pub fn row_button(ui: &mut Ui, words: &str, name: &str) -> egui::Response {
+    ui.button(words).on_hover_text(name).accessible_name(name)
 }
 
 /// An id for a widget in a list row.
