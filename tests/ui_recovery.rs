@@ -66,6 +66,32 @@ fn the_journal_is_written_and_restore_brings_the_work_back() {
 }
 
 #[test]
+fn work_put_off_with_decide_later_is_offered_again_from_the_file_menu() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = sample_file(dir.path());
+    leave_unsaved_work(&path);
+
+    let mut harness = open_window(&path);
+    click(&mut harness, "Decide later");
+    assert!(
+        harness
+            .query_by_label_contains("Unsaved work from")
+            .is_none()
+    );
+    assert!(recovery::recovery_path(&path).exists(), "kept on disk");
+
+    click(&mut harness, "File");
+    click(&mut harness, "Unsaved work found…");
+    harness.get_by_label_contains("Unsaved work from");
+    click(&mut harness, "Restore it");
+    assert_eq!(first_pupil(&harness), "Journalled Pupil");
+
+    // Once decided, the menu no longer offers it.
+    click(&mut harness, "File");
+    assert!(harness.query_by_label("Unsaved work found…").is_none());
+}
+
+#[test]
 fn discard_removes_the_unsaved_work() {
     let dir = tempfile::tempdir().unwrap();
     let path = sample_file(dir.path());

@@ -57,10 +57,18 @@ pub fn shortcuts(ctx: &Context, out: &mut Vec<Command>) {
 }
 
 /// The menu bar at the top of the window.
-pub fn menu_bar(ui: &mut Ui, doc: &Document, prefs: &Preferences, out: &mut Vec<Command>) {
+/// The menu bar. `deferred` says whether unsaved work was put off with
+/// "Decide later", so the File menu can offer it again.
+pub fn menu_bar(
+    ui: &mut Ui,
+    doc: &Document,
+    prefs: &Preferences,
+    deferred: bool,
+    out: &mut Vec<Command>,
+) {
     egui::Panel::top("menu").show(ui, |ui| {
         egui::MenuBar::new().ui(ui, |ui| {
-            ui.menu_button("File", |ui| file_menu(ui, prefs, out));
+            ui.menu_button("File", |ui| file_menu(ui, prefs, deferred, out));
             ui.menu_button("Edit", |ui| edit_menu(ui, doc, out));
             ui.menu_button("View", |ui| view_menu(ui, prefs, out));
         });
@@ -75,7 +83,7 @@ fn item(ui: &mut Ui, words: &str, shortcut: Option<&KeyboardShortcut>, enabled: 
     ui.add_enabled(enabled, button).clicked()
 }
 
-fn file_menu(ui: &mut Ui, prefs: &Preferences, out: &mut Vec<Command>) {
+fn file_menu(ui: &mut Ui, prefs: &Preferences, deferred: bool, out: &mut Vec<Command>) {
     if item(ui, "New", Some(&NEW), true) {
         out.push(Command::NewFile);
     }
@@ -103,6 +111,10 @@ fn file_menu(ui: &mut Ui, prefs: &Preferences, out: &mut Vec<Command>) {
     }
     if item(ui, "Restore from backup…", None, true) {
         let show = super::recovery::SafetyCommand::ShowBackups;
+        out.push(Command::Safety(show));
+    }
+    if deferred && item(ui, "Unsaved work found…", None, true) {
+        let show = super::recovery::SafetyCommand::ShowDeferred;
         out.push(Command::Safety(show));
     }
     ui.separator();

@@ -232,7 +232,8 @@ impl App {
             menu::shortcuts(&ctx, &mut self.queue);
         }
         self.take_dropped_files(&ctx);
-        menu::menu_bar(ui, &self.doc, &self.prefs, &mut self.queue);
+        let deferred = self.safety.has_deferred();
+        menu::menu_bar(ui, &self.doc, &self.prefs, deferred, &mut self.queue);
         self.status_bar(ui, today);
         self.nav_panel(ui, today);
         egui::CentralPanel::default().show(ui, |ui| {

@@ -45,6 +45,8 @@ pub enum SafetyCommand {
     DiscardRecovery,
     /// Close the offer and keep the recovery file for later.
     DecideLater,
+    /// Show again the offer put off with "Decide later".
+    ShowDeferred,
     /// Open the file whose lock is held, read-only.
     OpenReadOnly,
     /// Give up opening the file whose lock is held.
@@ -90,9 +92,10 @@ pub struct Safety {
     /// Recovery file of untitled documents; `None` journals none.
     untitled: Option<PathBuf>,
     shared: SharedSnapshot,
-    /// A recovery file the user chose to decide about later: the journal
-    /// leaves it alone.
-    deferred: Option<PathBuf>,
+    /// Unsaved work the user chose to decide about later, for the open
+    /// register: the journal leaves its file alone and the File menu
+    /// offers it again.
+    deferred: Option<RecoveryOffer>,
     /// Last journal write failed: said once, not every few seconds.
     failure_shown: bool,
     /// The unsaved work offer being shown.
@@ -124,6 +127,17 @@ impl Safety {
     /// Whether one of these dialogs is showing.
     pub fn is_modal_open(&self) -> bool {
         self.offer.is_some() || self.lock_offer.is_some() || self.backups.is_some()
+    }
+
+    /// Whether unsaved work was put off with "Decide later".
+    pub fn has_deferred(&self) -> bool {
+        self.deferred.is_some()
+    }
+
+    fn deferred_path(&self) -> Option<&Path> {
+        self.deferred
+            .as_ref()
+            .map(|offer| offer.found.path.as_path())
     }
 }
 
@@ -222,7 +236,7 @@ impl App {
             Some(path) => recovery::recovery_path(path),
             None => self.safety.untitled.clone()?,
         };
-        (self.safety.deferred.as_ref() != Some(&target)).then_some(target)
+        (self.safety.deferred_path() != Some(&target)).then_some(target)
     }
 
     /// Drives the journal as of `now`: notes edits, collects a finished
@@ -378,7 +392,7 @@ impl App {
     /// Removes a recovery file, or moves it aside if the user is still to
     /// decide about it.
     fn drop_recovery_file(&mut self, target: &Path) {
-        if self.safety.deferred.as_deref() != Some(target) {
+        if self.safety.deferred_path() != Some(target) {
             let _ = recovery::discard_recovery(target);
             return;
         }
@@ -439,6 +453,9 @@ impl App {
     /// Offers unsaved work found for the file just opened (or, with
     /// `None`, for untitled registers).
     pub fn offer_recovery(&mut self, path: Option<&Path>) {
+        // Work put off for the register open before is offered when that
+        // register is next opened, not on this one.
+        self.safety.deferred = None;
         let found = match path {
             Some(path) => recovery::find_recovery(path),
             None => self.untitled_recovery_found(),
@@ -460,6 +477,7 @@ impl App {
         match command {
             SafetyCommand::RestoreRecovery => self.restore_recovery(),
             SafetyCommand::DiscardRecovery => {
+                self.safety.deferred = None;
                 if let Some(offer) = self.safety.offer.take()
                     && let Err(err) = recovery::discard_recovery(&offer.found.path)
                 {
@@ -468,13 +486,15 @@ impl App {
             }
             SafetyCommand::DecideLater => {
                 if let Some(offer) = self.safety.offer.take() {
-                    self.safety.deferred = Some(offer.found.path);
+                    self.safety.deferred = Some(offer);
                     self.view.notify(
                         Tone::Info,
-                        "The unsaved work found is kept and offered again next time",
+                        "The unsaved work found is kept: File → Unsaved work found… offers \
+                         it again",
                     );
                 }
             }
+            SafetyCommand::ShowDeferred => self.safety.offer = self.safety.deferred.clone(),
             SafetyCommand::OpenReadOnly => {
                 if let Some(offer) = self.safety.lock_offer.take() {
                     self.load_as(&offer.path, None);
@@ -491,6 +511,7 @@ impl App {
         let Some(offer) = self.safety.offer.take() else {
             return;
         };
+        self.safety.deferred = None;
         let when = format_time(offer.found.written);
         let words = format!("Restored the unsaved work from {when}. Save to keep it");
         self.replace_register_from(&offer.found.path, &words);
