@@ -182,13 +182,24 @@ fn restore_from_backup_brings_back_an_older_version_unsaved() {
     assert_eq!(first_pupil(&harness), "Third Name");
 }
 
+/// An untitled window keeping its unsaved work in `folder`, with the file
+/// it has claimed for it.
+fn untitled_window(folder: &Path) -> (Harness<'static, App>, Option<std::path::PathBuf>) {
+    let app = App::new_with_today(Register::default(), None, SAMPLE_TODAY)
+        .with_untitled_recovery(folder.to_path_buf());
+    let mut harness = window(app);
+    harness.state_mut().tick(Instant::now());
+    let target = harness.state().journal_target();
+    (harness, target)
+}
+
 #[test]
 fn untitled_work_is_journalled_in_the_data_folder_and_offered() {
     let dir = tempfile::tempdir().unwrap();
     let untitled = dir.path().join("untitled.recovery.ron");
     let register = generate(3, 1);
     let app = App::new_with_today(Register::default(), None, SAMPLE_TODAY)
-        .with_untitled_recovery(untitled.clone());
+        .with_untitled_recovery(dir.path().to_path_buf());
     let mut harness = window(app);
     harness
         .state_mut()
@@ -196,11 +207,13 @@ fn untitled_work_is_journalled_in_the_data_folder_and_offered() {
     harness.run();
     harness.state_mut().queue(Command::NewFile);
     harness.run();
+    harness.state_mut().tick(Instant::now());
     assert_eq!(harness.state().journal_target(), Some(untitled.clone()));
+    drop(harness);
 
     storage::recovery::write_recovery(&untitled, &register).unwrap();
     let app = App::new_with_today(Register::default(), None, SAMPLE_TODAY)
-        .with_untitled_recovery(untitled);
+        .with_untitled_recovery(dir.path().to_path_buf());
     let mut harness = window(app);
     harness.state_mut().offer_recovery(None);
     harness.run();
@@ -208,6 +221,48 @@ fn untitled_work_is_journalled_in_the_data_folder_and_offered() {
     click(&mut harness, "Restore it");
     assert_eq!(harness.state().document().register(), &register);
     assert!(harness.state().document().is_dirty());
+}
+
+#[test]
+fn two_untitled_windows_keep_their_work_in_separate_files() {
+    let dir = tempfile::tempdir().unwrap();
+    let (first, first_file) = untitled_window(dir.path());
+    let (second, second_file) = untitled_window(dir.path());
+    assert_eq!(first_file, Some(dir.path().join("untitled.recovery.ron")));
+    assert_eq!(
+        second_file,
+        Some(dir.path().join("untitled-2.recovery.ron"))
+    );
+
+    // The second window went without saving; the first still runs. A new
+    // window is offered the second's work, not the first's.
+    drop(second);
+    let register = generate(2, 5);
+    let left = dir.path().join("untitled-2.recovery.ron");
+    storage::recovery::write_recovery(&left, &register).unwrap();
+    let busy = dir.path().join("untitled.recovery.ron");
+    storage::recovery::write_recovery(&busy, &generate(2, 6)).unwrap();
+    let (mut third, _) = untitled_window(dir.path());
+    third.state_mut().offer_recovery(None);
+    third.run();
+    click(&mut third, "Restore it");
+    assert_eq!(third.state().document().register(), &register);
+
+    // Work left in a file beyond the one a new window claims is found too.
+    drop(third);
+    std::fs::remove_file(&left).unwrap();
+    let orphan = generate(2, 7);
+    let beyond = dir.path().join("untitled-3.recovery.ron");
+    storage::recovery::write_recovery(&beyond, &orphan).unwrap();
+    let (mut fourth, own) = untitled_window(dir.path());
+    assert_eq!(own.as_ref(), Some(&left));
+    fourth.state_mut().offer_recovery(None);
+    fourth.run();
+    click(&mut fourth, "Restore it");
+    assert_eq!(fourth.state().document().register(), &orphan);
+    assert!(!beyond.exists(), "adopted, so not offered again");
+    assert_eq!(storage::load(&left).unwrap(), orphan);
+    drop(first);
 }
 
 #[test]

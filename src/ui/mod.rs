@@ -125,7 +125,7 @@ impl App {
         picker: Box<dyn FilePicker>,
         prefs: Preferences,
     ) -> Self {
-        let safety = recovery::Safety::new(true, Some(recovery::untitled_recovery_path()));
+        let safety = recovery::Safety::new(true, Some(recovery::untitled_recovery_folder()));
         Self {
             doc: Document::new(register, path),
             view: ViewState::default(),

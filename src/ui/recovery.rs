@@ -89,8 +89,12 @@ pub struct Safety {
     /// Document serial and generation last seen by [`App::tick`].
     seen: (u64, u64),
     writing: Option<Receiver<WriteDone>>,
-    /// Recovery file of untitled documents; `None` journals none.
-    untitled: Option<PathBuf>,
+    /// Folder for the recovery files of untitled registers and read-only
+    /// copies; `None` journals neither.
+    untitled_folder: Option<PathBuf>,
+    /// This window's untitled recovery file and the lock that keeps other
+    /// windows off it, claimed when first needed.
+    untitled: Option<(PathBuf, WriterLock)>,
     shared: SharedSnapshot,
     /// Unsaved work the user chose to decide about later, for the open
     /// register: the journal leaves its file alone and the File menu
@@ -107,14 +111,16 @@ pub struct Safety {
 }
 
 impl Safety {
-    /// Journal driven by the system clock when `automatic`.
-    pub fn new(automatic: bool, untitled: Option<PathBuf>) -> Self {
+    /// Journal driven by the system clock when `automatic`; untitled work
+    /// is kept in `untitled_folder`.
+    pub fn new(automatic: bool, untitled_folder: Option<PathBuf>) -> Self {
         Self {
             journal: Journal::default(),
             automatic,
             seen: (0, 0),
             writing: None,
-            untitled,
+            untitled_folder,
+            untitled: None,
             shared: SharedSnapshot::default(),
             deferred: None,
             failure_shown: false,
@@ -141,11 +147,62 @@ impl Safety {
     }
 }
 
-/// The recovery file for untitled registers: in the app's data folder, or
-/// the temporary folder when there is none.
-pub fn untitled_recovery_path() -> PathBuf {
-    let folder = eframe::storage_dir("AP Monitor").unwrap_or_else(std::env::temp_dir);
-    folder.join("untitled.recovery.ron")
+/// The folder for recovery files of untitled registers: the app's data
+/// folder, or the temporary folder when there is none.
+pub fn untitled_recovery_folder() -> PathBuf {
+    eframe::storage_dir("AP Monitor").unwrap_or_else(std::env::temp_dir)
+}
+
+/// How many windows can keep untitled work at once, each in its own file.
+const UNTITLED_SLOTS: u32 = 9;
+
+/// Untitled recovery file number `n`: `untitled.recovery.ron`, then
+/// `untitled-2.recovery.ron` and so on.
+fn untitled_slot(folder: &Path, n: u32) -> PathBuf {
+    match n {
+        1 => folder.join("untitled.recovery.ron"),
+        n => folder.join(format!("untitled-{n}.recovery.ron")),
+    }
+}
+
+impl Safety {
+    /// This window's untitled recovery file: the first that no other
+    /// running AP Monitor holds, claimed on first use so that two untitled
+    /// windows never write over each other's work.
+    fn claim_untitled(&mut self) -> Option<&Path> {
+        if self.untitled.is_none() {
+            let folder = self.untitled_folder.as_deref()?;
+            self.untitled = (1..=UNTITLED_SLOTS).find_map(|n| {
+                let path = untitled_slot(folder, n);
+                WriterLock::acquire(&path).ok().map(|lock| (path, lock))
+            });
+            if self.untitled.is_none() {
+                log::warn!("every untitled recovery file is held; untitled work is not journalled");
+            }
+        }
+        self.untitled.as_ref().map(|(path, _)| path.as_path())
+    }
+
+    /// Untitled work left by a window that has gone: this window's own
+    /// file first, else the newest file no running window holds.
+    fn untitled_left_behind(&mut self) -> Option<Recovery> {
+        let own = self.claim_untitled()?.to_path_buf();
+        if let Some(found) = written(own) {
+            return Some(found);
+        }
+        let folder = self.untitled_folder.as_deref()?;
+        (1..=UNTITLED_SLOTS)
+            .map(|n| untitled_slot(folder, n))
+            .filter(|path| WriterLock::acquire(path).is_ok())
+            .filter_map(written)
+            .max_by_key(|found| found.written)
+    }
+}
+
+/// The recovery at `path` with the time it was written, if there is one.
+fn written(path: PathBuf) -> Option<Recovery> {
+    let written = std::fs::metadata(&path).and_then(|m| m.modified()).ok()?;
+    Some(Recovery { path, written })
 }
 
 /// Writes the shared snapshot to its recovery file at once, for the panic
@@ -219,10 +276,11 @@ impl App {
         Arc::clone(&self.safety.shared)
     }
 
-    /// Journals untitled registers to `path` (tests use a temporary one).
+    /// Keeps untitled work in `folder` (tests use a temporary one).
     #[must_use]
-    pub fn with_untitled_recovery(mut self, path: PathBuf) -> Self {
-        self.safety.untitled = Some(path);
+    pub fn with_untitled_recovery(mut self, folder: PathBuf) -> Self {
+        self.safety.untitled_folder = Some(folder);
+        self.safety.untitled = None;
         self
     }
 
@@ -230,11 +288,11 @@ impl App {
     pub fn journal_target(&self) -> Option<PathBuf> {
         let target = match self.doc.path() {
             Some(path) if self.doc.is_read_only() => {
-                let folder = self.safety.untitled.as_deref()?.parent()?;
+                let folder = self.safety.untitled_folder.as_deref()?;
                 folder.join(format!("readonly-{}.recovery.ron", name_of(path)))
             }
             Some(path) => recovery::recovery_path(path),
-            None => self.safety.untitled.clone()?,
+            None => self.safety.untitled.as_ref()?.0.clone(),
         };
         (self.safety.deferred_path() != Some(&target)).then_some(target)
     }
@@ -279,6 +337,9 @@ impl App {
         }
         let same_document = current.0 == self.safety.seen.0;
         self.safety.seen = current;
+        if self.doc.path().is_none() {
+            self.safety.claim_untitled();
+        }
         let target = self.journal_target();
         if self.doc.is_dirty() {
             self.safety.journal.edited(now);
@@ -458,18 +519,12 @@ impl App {
         self.safety.deferred = None;
         let found = match path {
             Some(path) => recovery::find_recovery(path),
-            None => self.untitled_recovery_found(),
+            None => self.safety.untitled_left_behind(),
         };
         self.safety.offer = found.map(|found| RecoveryOffer {
             found,
             name: path.map_or_else(|| "an untitled register".to_owned(), name_of),
         });
-    }
-
-    fn untitled_recovery_found(&self) -> Option<Recovery> {
-        let path = self.safety.untitled.clone()?;
-        let written = std::fs::metadata(&path).and_then(|m| m.modified()).ok()?;
-        Some(Recovery { path, written })
     }
 
     /// Carries out a command of these dialogs.
@@ -515,6 +570,25 @@ impl App {
         let when = format_time(offer.found.written);
         let words = format!("Restored the unsaved work from {when}. Save to keep it");
         self.replace_register_from(&offer.found.path, &words);
+        self.adopt_recovery_file(&offer.found.path);
+    }
+
+    /// Untitled work restored from another window's file becomes this
+    /// window's: moved onto its own file, so it is neither offered twice
+    /// nor left behind once saved, and never deleted before the journal
+    /// has a copy.
+    fn adopt_recovery_file(&mut self, found: &Path) {
+        if self.doc.path().is_some() {
+            return;
+        }
+        let Some(own) = self.journal_target() else {
+            return;
+        };
+        if own != found
+            && let Err(err) = std::fs::rename(found, &own)
+        {
+            log::warn!("could not move restored untitled work to this window's file: {err}");
+        }
     }
 
     /// Loads `file` as a new, unsaved and undoable state of the document.
