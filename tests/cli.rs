@@ -9,6 +9,8 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
+use ap_monitor::model::ChecklistStatus;
+
 fn ap_monitor(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_ap-monitor"))
         .args(args)
@@ -291,4 +293,33 @@ fn print_says_which_option_is_missing_or_wrong() {
         );
     }
     assert!(!Path::new(out).exists(), "nothing is written on failure");
+}
+
+#[test]
+fn check_reports_a_signed_qa_check_changed_since_its_copy_was_signed() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = sample(dir.path(), "s.ron", &[]);
+    let mut register = ap_monitor::storage::load(&path).unwrap();
+    let signed = register
+        .checklists
+        .iter_mut()
+        .find(|c| matches!(c.status, ChecklistStatus::Signed { .. }))
+        .expect("the sample has a signed check");
+    let id = signed.id;
+    if let ChecklistStatus::Signed { fingerprint, .. } = &mut signed.status {
+        // As if the copy signed had shown another fingerprint.
+        *fingerprint = "00000000".to_owned();
+    }
+    ap_monitor::storage::save(&path, &register).unwrap();
+
+    let output = ap_monitor(&["check", path.to_str().unwrap()]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let text = stdout(&output);
+    let now = ap_monitor::report::checklist_fingerprint(&register, id).unwrap();
+    let expected = format!(
+        "QA checklist {id}, status: changed since its paper copy was signed: the signed copy \
+         shows fingerprint 00000000, a reprint would show {now}"
+    );
+    assert!(text.contains(&expected), "{text}");
+    assert!(text.contains("1 problem(s)"), "{text}");
 }

@@ -16,7 +16,10 @@ use ap_monitor::model::{
     Registration, RegistrationStatus, Review, School, SenStatus, Session, Signatory, Site, SiteId,
     Weekday, default_template,
 };
-use ap_monitor::report::{PrintRequest, ReportError, render};
+use ap_monitor::report::{
+    ChangedSinceSigned, PrintRequest, ReportError, changed_since_signed, checklist_fingerprint,
+    render,
+};
 use jiff::civil::{Date, Time, date};
 
 const PRINTED_ON: Date = date(2026, 12, 3);
@@ -328,6 +331,7 @@ fn checklist(register: &mut Register) -> Checklist {
     checklist.next_qa = Some(date(2027, 9, 1));
     checklist.status = ChecklistStatus::Signed {
         on: date(2026, 9, 3),
+        fingerprint: String::new(),
     };
     checklist
 }
@@ -784,8 +788,39 @@ fn the_fingerprint_is_stable_and_changes_with_the_content() {
     let mut register = register();
     let first = fingerprint(&register, PRINTED_ON, "fp-1.pdf");
     assert_eq!(first, fingerprint(&register, date(2027, 1, 4), "fp-2.pdf"));
+    let id = register.checklists[0].id;
+    assert_eq!(checklist_fingerprint(&register, id).unwrap(), first);
+
+    // Printed while complete, signed on paper, then marked signed with the
+    // signatories' names and dates: the record still prints as the copy.
+    let checklist = &mut register.checklists[0];
+    checklist.status = ChecklistStatus::Complete;
+    checklist.sign_off.completed_by = Signatory::default();
+    let before_signing = fingerprint(&register, PRINTED_ON, "fp-complete.pdf");
+    let checklist = &mut register.checklists[0];
+    checklist.sign_off.completed_by = signatory("Zoë Ashworth", "AP lead");
+    checklist.status = ChecklistStatus::Signed {
+        on: date(2026, 9, 4),
+        fingerprint: before_signing.clone(),
+    };
+    assert_eq!(
+        fingerprint(&register, PRINTED_ON, "fp-signed.pdf"),
+        before_signing
+    );
+    assert_eq!(changed_since_signed(&register).unwrap(), []);
+
+    // What was found, edited after signing, shows.
     register.checklists[0].sections[0].items[0].note = "Edited after signing".into();
-    assert_ne!(first, fingerprint(&register, PRINTED_ON, "fp-3.pdf"));
+    let edited = fingerprint(&register, PRINTED_ON, "fp-3.pdf");
+    assert_ne!(first, edited);
+    assert_eq!(
+        changed_since_signed(&register).unwrap(),
+        [ChangedSinceSigned {
+            checklist: id,
+            signed: before_signing,
+            now: edited,
+        }]
+    );
 }
 
 #[test]

@@ -5,7 +5,7 @@
 mod ui_common;
 
 use ap_monitor::model::due::{DueKind, Subject, due_items};
-use ap_monitor::model::{Answer, Judgement, ProviderId, Register};
+use ap_monitor::model::{Answer, ChecklistId, ChecklistStatus, Judgement, ProviderId, Register};
 use ap_monitor::sample::SAMPLE_TODAY;
 use ap_monitor::ui::{App, Command, PlacementTab, Screen, ScriptedPicker};
 use egui_kittest::Harness;
@@ -249,4 +249,56 @@ fn without_a_file_dialog_the_pdf_path_can_be_typed() {
     click(&mut harness, "Save");
     let bytes = std::fs::read(&out).expect("the PDF was written");
     assert!(bytes.starts_with(b"%PDF-"));
+}
+
+#[test]
+fn a_check_marked_signed_keeps_its_copys_fingerprint_and_notices_later_edits() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = open_window(&sample_file(dir.path()));
+    let (provider, _) = unchecked_provider(harness.state().document().register());
+    start_check(&mut harness, provider);
+    fill(&mut harness, "Visit date", "02/11/2026");
+    click(&mut harness, "A1: Yes");
+    harness.get_by_label("Status").scroll_to_me();
+    harness.run();
+    choose(&mut harness, "Overall judgement", "Suitable");
+    choose(&mut harness, "Status", "Complete");
+    click(&mut harness, "Finish with items not yet checked");
+    click(&mut harness, "Apply checklist");
+    let register = harness.state().document().register();
+    let id = register.checklists_for(provider).last().unwrap().id;
+    // What the copy printed now, to be signed, shows in its footer.
+    let printed = ap_monitor::report::checklist_fingerprint(register, id).unwrap();
+
+    harness.get_by_label("Status").scroll_to_me();
+    harness.run();
+    choose(&mut harness, "Status", "Signed");
+    fill(&mut harness, "Paper copy signed on", "04/11/2026");
+    fill(&mut harness, "Completed by: name", "Zoë Ashworth");
+    click(&mut harness, "Apply checklist");
+    let status = kept_fingerprint(&harness, id);
+    assert_eq!(status.as_deref(), Some(printed.as_str()));
+    harness.get_by_label_contains(&format!("should show fingerprint {printed}"));
+    harness.get_by_label(&printed);
+
+    // A judgement changed after signing no longer matches the paper.
+    choose(&mut harness, "Overall judgement", "Not suitable");
+    click(&mut harness, "Apply checklist");
+    harness.get_by_label_contains(&format!(
+        "no longer matches its signed paper copy (fingerprint {printed})"
+    ));
+    let status = kept_fingerprint(&harness, id);
+    assert_eq!(
+        status.as_deref(),
+        Some(printed.as_str()),
+        "the signed copy's is kept"
+    );
+}
+
+/// The fingerprint a signed checklist keeps, or `None` if it is not signed.
+fn kept_fingerprint(harness: &Harness<'static, App>, id: ChecklistId) -> Option<String> {
+    match &harness.state().document().register().checklist(id)?.status {
+        ChecklistStatus::Signed { fingerprint, .. } => Some(fingerprint.clone()),
+        _ => None,
+    }
 }

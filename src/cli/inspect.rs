@@ -3,16 +3,29 @@
 use std::path::Path;
 
 use super::{Failure, ListWhat, load};
-use crate::model::{ChecklistStatus, PlacementStatus, Register};
+use crate::model::{ChecklistStatus, PlacementStatus, Problem, Register};
+use crate::report;
 
-/// Loads and validates; prints counts, then every problem.
+/// Loads and validates; prints counts, then every problem, including
+/// signed QA checks that no longer print as their signed copy.
 pub(super) fn check(file: &Path) -> Result<(), Failure> {
     let register = load(file)?;
     println!("{}: format {}", file.display(), register.format_version);
     for line in counts(&register) {
         println!("  {line}");
     }
-    let problems = register.problems();
+    let mut problems = register.problems();
+    let changed = report::changed_since_signed(&register)
+        .map_err(|err| anyhow::anyhow!("could not compare signed QA checks: {err}"))?;
+    problems.extend(changed.into_iter().map(|c| Problem {
+        record: format!("QA checklist {}", c.checklist),
+        field: "status",
+        message: format!(
+            "changed since its paper copy was signed: the signed copy shows fingerprint {}, \
+             a reprint would show {}",
+            c.signed, c.now
+        ),
+    }));
     if problems.is_empty() {
         println!("no problems found");
     } else {

@@ -193,6 +193,12 @@ pub enum ChecklistStatus {
     Signed {
         /// Date the paper copy was signed.
         on: Date,
+        /// The fingerprint in the footer of the copy that was signed, as
+        /// worked out when the check was marked signed; empty for checks
+        /// signed before AP Monitor kept it. A reprint with another
+        /// fingerprint means the record changed after signing.
+        #[serde(default, skip_serializing_if = "String::is_empty")]
+        fingerprint: String,
     },
 }
 

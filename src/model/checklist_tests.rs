@@ -174,6 +174,7 @@ fn checklist_round_trips_through_ron() {
         .expect("exists");
     checklist.status = ChecklistStatus::Signed {
         on: date(2026, 3, 9),
+        fingerprint: String::new(),
     };
     checklist.sections[2].items[4].note = "Seen \"SCR\" extract;\nall fine".into();
     checklist.sections[2].items[4].answer = Answer::No;

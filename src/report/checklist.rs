@@ -41,11 +41,8 @@ pub(super) fn completed<'f>(
         checklist.template_name,
         status_words(&checklist.status)
     );
-    doc.push(form::title(
-        &doc,
-        "Provider quality assurance check",
-        &subtitle,
-    ));
+    let title = form::title(&doc, "Provider quality assurance check", &subtitle);
+    doc.push_sealed_as(title, &checklist.template_name);
     completed_details(&mut doc, register, provider, checklist);
     for section in &checklist.sections {
         doc.push(section_heading(&doc, &section.letter, &section.title));
@@ -86,7 +83,7 @@ fn status_words(status: &ChecklistStatus) -> String {
     match status {
         ChecklistStatus::Draft => "DRAFT: not finished".to_owned(),
         ChecklistStatus::Complete => "Complete, not yet signed".to_owned(),
-        ChecklistStatus::Signed { on } => format!("Signed on {}", format_date(*on)),
+        ChecklistStatus::Signed { on, .. } => format!("Signed on {}", format_date(*on)),
     }
 }
 
@@ -365,7 +362,7 @@ fn sign_off_blocks(doc: &mut Doc, signers: &[Signer], next_qa: &str) {
     }
     block.space(3.0);
     block.append(form::field_line(doc, "Next QA review date", next_qa, 90.0));
-    doc.push(block);
+    doc.push_sealed_as(block, next_qa);
 }
 
 /// A blank visit sheet for `provider` from a template.

@@ -167,6 +167,15 @@ impl<'f> Doc<'f> {
         self.blocks.push(block);
     }
 
+    /// Adds a block of which only `seal` counts towards the fingerprint:
+    /// for what changes when a copy is signed (a status, the names and
+    /// dates of the sign-off) rather than what the document records, so
+    /// the copy signed and the signed record print with one fingerprint.
+    pub fn push_sealed_as(&mut self, block: Block, seal: &str) {
+        self.fingerprint.write_str(seal);
+        self.blocks.push(block);
+    }
+
     /// Lays out the pages and writes the PDF.
     pub fn finish(self, printed_on: Date) -> Result<Vec<u8>, ReportError> {
         let mut pages = paginate(&self.blocks);

@@ -2,11 +2,14 @@
 //!
 //! Every text run and tick mark in the body of a document is fed, in
 //! order, to a 64-bit FNV-1a hash; the footer (page numbers, print date,
-//! the fingerprint itself) is left out. The first 8 hex digits are printed
-//! in the footer of every page. The same data prints with the same
-//! fingerprint on any day, and a copy whose content was edited after
+//! the fingerprint itself) is left out, and so are the words that change
+//! when a copy is signed (a checklist's status and the names and dates of
+//! its sign-off). The first 8 hex digits are printed in the footer of
+//! every page. The same data prints with the same fingerprint on any day,
+//! before and after signing, and a copy whose content was edited after
 //! printing almost certainly shows a different one when reprinted, so a
-//! signed paper copy can be matched to the record it came from.
+//! signed paper copy can be matched to the record it came from. A QA check
+//! keeps the fingerprint of its signed copy for that comparison.
 //!
 //! FNV-1a is not a cryptographic hash: it tells copies apart, it does not
 //! stop a forger. That is all a paper form needs.

@@ -26,7 +26,7 @@ mod words;
 
 use jiff::civil::Date;
 
-use crate::model::{ChecklistId, PlacementId, ProviderId, Register, TemplateId};
+use crate::model::{ChecklistId, ChecklistStatus, PlacementId, ProviderId, Register, TemplateId};
 
 pub use font::{Fonts, REGULAR_TTF};
 
@@ -150,6 +150,69 @@ pub fn fingerprint(
     Ok(build(&fonts, register, request, printed_on)?
         .fingerprint()
         .short())
+}
+
+/// The fingerprint QA checklist `id` prints with. Its status and sign-off
+/// do not count, so this is the fingerprint of its signed paper copy for
+/// as long as what was checked and found stays as it was.
+pub fn checklist_fingerprint(register: &Register, id: ChecklistId) -> Result<String, ReportError> {
+    checklist_fingerprint_with(&Fonts::load()?, register, id)
+}
+
+fn checklist_fingerprint_with(
+    fonts: &Fonts,
+    register: &Register,
+    id: ChecklistId,
+) -> Result<String, ReportError> {
+    let checklist = register
+        .checklist(id)
+        .ok_or(ReportError::UnknownChecklist(id))?;
+    let request = PrintRequest::Checklist {
+        provider: checklist.provider,
+        checklist: Some(id),
+    };
+    // The print date is in the footer, which no fingerprint covers.
+    let doc = build(fonts, register, &request, Date::default())?;
+    Ok(doc.fingerprint().short())
+}
+
+/// A signed QA check whose record no longer prints as its signed copy.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ChangedSinceSigned {
+    /// The checklist.
+    pub checklist: ChecklistId,
+    /// The fingerprint on the signed paper copy.
+    pub signed: String,
+    /// The fingerprint a reprint would show.
+    pub now: String,
+}
+
+/// Signed QA checks whose record has changed since the paper copy was
+/// signed. Checks signed before fingerprints were kept are not compared,
+/// nor are checks that cannot be printed (their provider is missing: the
+/// consistency checks report that).
+pub fn changed_since_signed(register: &Register) -> Result<Vec<ChangedSinceSigned>, ReportError> {
+    let fonts = Fonts::load()?;
+    let mut changed = Vec::new();
+    for checklist in &register.checklists {
+        let ChecklistStatus::Signed { fingerprint, .. } = &checklist.status else {
+            continue;
+        };
+        if fingerprint.is_empty() {
+            continue;
+        }
+        let Ok(now) = checklist_fingerprint_with(&fonts, register, checklist.id) else {
+            continue;
+        };
+        if &now != fingerprint {
+            changed.push(ChangedSinceSigned {
+                checklist: checklist.id,
+                signed: fingerprint.clone(),
+                now,
+            });
+        }
+    }
+    Ok(changed)
 }
 
 fn build<'f>(

@@ -440,7 +440,11 @@ impl Maker {
             ),
         };
         let status = if signed {
-            ChecklistStatus::Signed { on: countersigned }
+            // Signed before fingerprints were kept, as an older record is.
+            ChecklistStatus::Signed {
+                on: countersigned,
+                fingerprint: String::new(),
+            }
         } else {
             ChecklistStatus::Complete
         };

@@ -393,7 +393,7 @@ fn finished_qa_checks_are_answered_signed_and_dated_in_order() {
             visit <= completed && completed < SAMPLE_TODAY,
             "checklist {id}"
         );
-        if let ChecklistStatus::Signed { on } = checklist.status {
+        if let ChecklistStatus::Signed { on, .. } = checklist.status {
             let sign_off = &checklist.sign_off;
             assert_eq!(sign_off.countersigned_by.date, Some(on));
             assert!(

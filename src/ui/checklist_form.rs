@@ -17,10 +17,10 @@ use super::theme::{self, Tone};
 use super::view::ViewState;
 use super::widgets::{self, FormWords, date_row, form_grid, text_row};
 use crate::model::{
-    Action, Answer, Checklist, ChecklistId, ChecklistStatus, Judgement, PlacementId, Signatory,
-    SiteId,
+    Action, Answer, Checklist, ChecklistId, ChecklistStatus, Judgement, PlacementId, Register,
+    Signatory, SiteId,
 };
-use crate::report::PrintRequest;
+use crate::report::{self, PrintRequest};
 
 /// Height assumed for an item not yet drawn.
 const ITEM_HEIGHT_GUESS: f32 = 150.0;
@@ -138,7 +138,9 @@ impl ChecklistDraft {
         let (status, signed_on) = match &c.status {
             ChecklistStatus::Draft => (StatusChoice::Draft, String::new()),
             ChecklistStatus::Complete => (StatusChoice::Complete, String::new()),
-            ChecklistStatus::Signed { on } => (StatusChoice::Signed, form::date_text(Some(*on))),
+            ChecklistStatus::Signed { on, .. } => {
+                (StatusChoice::Signed, form::date_text(Some(*on)))
+            }
         };
         Self {
             touched: false,
@@ -156,7 +158,9 @@ impl ChecklistDraft {
             next_qa: form::date_text(c.next_qa),
             status,
             signed_on,
-            allow_unanswered: false,
+            // Finished with items open once already: the user confirmed
+            // that, and is not asked again on every later Apply.
+            allow_unanswered: c.status.is_finished() && c.count(Answer::NotYetChecked) > 0,
         }
     }
 
@@ -230,7 +234,11 @@ impl ChecklistDraft {
             );
         }
         match form::required_date(&self.signed_on, "signed_on", e) {
-            Some(on) => ChecklistStatus::Signed { on },
+            // The fingerprint is worked out when the draft is applied.
+            Some(on) => ChecklistStatus::Signed {
+                on,
+                fingerprint: String::new(),
+            },
             None => ChecklistStatus::Complete,
         }
     }
@@ -294,16 +302,92 @@ pub fn apply(doc: &mut Document, view: &mut ViewState, id: ChecklistId) -> Outco
         }
     };
     let status = changed.status.label();
-    let result: Result<(), ()> = doc.edit(|r| {
+    let kept = signed_copy_fingerprint(&original.status);
+    let result: Result<Seal, ()> = doc.edit(|r| {
         let slot = r.checklists.iter_mut().find(|c| c.id == id).ok_or(())?;
         *slot = changed;
-        Ok(())
+        Ok(seal(r, id, kept))
     });
-    if result.is_err() {
+    let Ok(seal) = result else {
         return Outcome::NoDraft;
-    }
+    };
     view.drafts.checklist.remove(&id);
-    Outcome::Applied(format!("QA checklist saved in the register ({status})"))
+    let saved = format!("QA checklist saved in the register ({status})");
+    match seal {
+        Seal::NotSigned | Seal::Unchanged => Outcome::Applied(saved),
+        Seal::New(fingerprint) => Outcome::Applied(format!(
+            "{saved}. The signed paper copy should show fingerprint {fingerprint} at the foot \
+             of its pages; if it shows another, print the check again and have that copy signed"
+        )),
+        Seal::Changed { signed, now } => {
+            view.notify(
+                Tone::Warning,
+                format!(
+                    "This check no longer matches its signed paper copy (fingerprint {signed}); \
+                     a reprint would show {now}. Print it and have it signed again, or undo \
+                     the change"
+                ),
+            );
+            Outcome::Applied(saved)
+        }
+        Seal::Unavailable => Outcome::Applied(format!(
+            "{saved}. Its fingerprint could not be worked out, so later changes will not be \
+             noticed"
+        )),
+    }
+}
+
+/// What marking a check signed did to the fingerprint it keeps.
+enum Seal {
+    /// The check is not signed.
+    NotSigned,
+    /// Newly signed: this fingerprint is now kept.
+    New(String),
+    /// Still signed, and it prints as its signed copy did.
+    Unchanged,
+    /// Still signed, but a reprint would differ from the signed copy.
+    Changed { signed: String, now: String },
+    /// The fingerprint could not be worked out.
+    Unavailable,
+}
+
+/// The fingerprint kept by a signed check, if any.
+fn signed_copy_fingerprint(status: &ChecklistStatus) -> Option<String> {
+    match status {
+        ChecklistStatus::Signed { fingerprint, .. } if !fingerprint.is_empty() => {
+            Some(fingerprint.clone())
+        }
+        _ => None,
+    }
+}
+
+/// Keeps the fingerprint of checklist `id`'s signed copy: the one worked
+/// out now if it was just signed, or the one `kept` from when it was.
+fn seal(register: &mut Register, id: ChecklistId, kept: Option<String>) -> Seal {
+    let signed = register
+        .checklist(id)
+        .is_some_and(|c| matches!(c.status, ChecklistStatus::Signed { .. }));
+    if !signed {
+        return Seal::NotSigned;
+    }
+    let now = match report::checklist_fingerprint(register, id) {
+        Ok(now) => now,
+        Err(err) => {
+            log::warn!("no fingerprint for QA checklist {id}: {err}");
+            return Seal::Unavailable;
+        }
+    };
+    let Some(slot) = register.checklists.iter_mut().find(|c| c.id == id) else {
+        return Seal::Unavailable;
+    };
+    if let ChecklistStatus::Signed { fingerprint, .. } = &mut slot.status {
+        *fingerprint = kept.clone().unwrap_or_else(|| now.clone());
+    }
+    match kept {
+        None => Seal::New(now),
+        Some(signed) if signed == now => Seal::Unchanged,
+        Some(signed) => Seal::Changed { signed, now },
+    }
 }
 
 /// Draws the form for checklist `checklist`.
@@ -332,7 +416,8 @@ pub fn show(ui: &mut Ui, env: &mut Env<'_>, view: &mut ViewState, checklist: &Ch
                     header(ui, env, checklist, d, &errors);
                     items(ui, checklist, d, &errors, heights, viewport, today);
                     actions(ui, d, &errors, today);
-                    judgement_and_status(ui, d, &errors, today);
+                    let kept = signed_copy_fingerprint(&checklist.status);
+                    judgement_and_status(ui, d, &errors, today, kept.as_deref());
                     sign_off(ui, d, &errors, today);
                 },
             );
@@ -574,7 +659,15 @@ fn actions(ui: &mut Ui, d: &mut ChecklistDraft, e: &FieldErrors, today: Date) {
     super::review_form::action_rows(ui, &mut d.actions, e, today, "QA action");
 }
 
-fn judgement_and_status(ui: &mut Ui, d: &mut ChecklistDraft, e: &FieldErrors, today: Date) {
+/// The judgement and status fields; `kept` is the fingerprint of the
+/// signed paper copy, shown so it can be compared with the paper.
+fn judgement_and_status(
+    ui: &mut Ui,
+    d: &mut ChecklistDraft,
+    e: &FieldErrors,
+    today: Date,
+    kept: Option<&str>,
+) {
     theme::section_heading(ui, "Judgement and status");
     form_grid(ui, "checklist-status", |ui| {
         widgets::row(ui, "Overall judgement", e.get("judgement"), |ui| {
@@ -611,6 +704,13 @@ fn judgement_and_status(ui: &mut Ui, d: &mut ChecklistDraft, e: &FieldErrors, to
                 "signed_on",
                 today,
             );
+            if let Some(fingerprint) = kept {
+                let label = ui.label("Signed copy's fingerprint");
+                ui.label(RichText::new(fingerprint).monospace())
+                    .on_hover_text("Shown at the foot of every page of the copy that was signed")
+                    .labelled_by(label.id);
+                ui.end_row();
+            }
         }
     });
 }
@@ -697,7 +797,8 @@ mod tests {
         assert_eq!(
             signed.status,
             ChecklistStatus::Signed {
-                on: jiff::civil::date(2026, 3, 5)
+                on: jiff::civil::date(2026, 3, 5),
+                fingerprint: String::new(),
             }
         );
     }

@@ -187,7 +187,7 @@ fn list(ui: &mut Ui, env: &mut Env<'_>, view: &mut ViewState, checklists: &[&Che
                     });
                     row.col(|ui| {
                         let words = match &c.status {
-                            ChecklistStatus::Signed { on } => {
+                            ChecklistStatus::Signed { on, .. } => {
                                 format!("Signed {}", crate::model::dates::format_date(*on))
                             }
                             other => other.label().to_owned(),

@@ -60,6 +60,7 @@ fn fill_checklist(checklist: &mut checklist::Checklist) {
     checklist.next_qa = Some(date(2027, 9, 1));
     checklist.status = ChecklistStatus::Signed {
         on: date(2026, 9, 2),
+        fingerprint: "0F1E2D3C".to_owned(),
     };
 }
 
