@@ -4,11 +4,11 @@ use std::path::Path;
 
 use jiff::civil::Date;
 
-use super::csv::push_row;
 use super::{Failure, Format, load};
 use crate::model::Register;
 use crate::model::dates::{format_date, format_optional};
 use crate::model::due::{DueItem, Severity, Subject, due_items};
+use crate::report::csv::push_row;
 
 /// Prints the due items for `on`.
 pub(super) fn due(file: &Path, on: Date, format: Format) -> Result<(), Failure> {

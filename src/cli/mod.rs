@@ -1,7 +1,6 @@
 //! The command line: every job the window does, headless, for scripts and
 //! tests. `ap-monitor` with no subcommand opens the window.
 
-mod csv;
 mod due;
 mod export;
 mod inspect;

@@ -1,4 +1,5 @@
-//! Paperwork to print and sign, as PDF.
+//! Paperwork to print and sign, as PDF, and the register as CSV for a
+//! spreadsheet.
 //!
 //! [`render`] turns a [`PrintRequest`] into the bytes of an A4 PDF: a
 //! completed QA checklist, a blank visit sheet, a personalised plan, a
@@ -13,6 +14,7 @@
 //! the page number, the print date and a fingerprint of the content.
 
 mod checklist;
+pub mod csv;
 pub mod doc;
 pub mod fingerprint;
 mod font;
@@ -21,6 +23,7 @@ pub mod layout;
 mod pdf;
 mod plan;
 mod register;
+mod register_csv;
 mod review;
 mod words;
 
@@ -29,6 +32,7 @@ use jiff::civil::Date;
 use crate::model::{ChecklistId, ChecklistStatus, PlacementId, ProviderId, Register, TemplateId};
 
 pub use font::{Fonts, REGULAR_TTF};
+pub use register_csv::register_csv;
 
 /// What to print.
 #[derive(Clone, Debug, PartialEq, Eq)]

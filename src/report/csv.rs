@@ -2,7 +2,7 @@
 //! that spreadsheet programs read back exactly.
 
 /// Appends one row, quoting fields that need it, ending with CRLF.
-pub(crate) fn push_row<S: AsRef<str>>(out: &mut String, fields: &[S]) {
+pub fn push_row<S: AsRef<str>>(out: &mut String, fields: &[S]) {
     for (i, field) in fields.iter().enumerate() {
         if i > 0 {
             out.push(',');
