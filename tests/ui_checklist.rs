@@ -176,6 +176,33 @@ fn print_plan_writes_a_pdf_where_the_picker_says() {
 }
 
 #[test]
+fn the_register_exports_as_csv_where_the_picker_says() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = sample_file(dir.path());
+    // Typed without an extension: ".csv" is added.
+    let out = dir.path().join("for the LA");
+    let app = App::new_with_today(Register::default(), None, SAMPLE_TODAY)
+        .with_file_picker(ScriptedPicker::new([Some(out.clone())]));
+    let mut harness = window(app);
+    harness.state_mut().queue(Command::Open(path));
+    harness.run();
+
+    click(&mut harness, "File");
+    click(&mut harness, "Export register as CSV…");
+
+    let text = std::fs::read_to_string(out.with_extension("csv")).expect("the CSV was written");
+    let register = harness.state().document().register();
+    assert_eq!(
+        text,
+        ap_monitor::report::register_csv(register, SAMPLE_TODAY)
+    );
+    assert!(text.starts_with("placement id,pupil,"), "{text}");
+    assert_eq!(text.lines().count(), register.placements.len() + 1);
+    assert!(text.contains(&register.placements[0].pupil.name));
+    harness.get_by_label("Open in spreadsheet");
+}
+
+#[test]
 fn printing_what_cannot_be_printed_says_why_in_the_window() {
     let dir = tempfile::tempdir().unwrap();
     let mut harness = open_window(&sample_file(dir.path()));

@@ -133,6 +133,8 @@ pub enum Command {
     OpenChecklist(ProviderId, ChecklistId),
     /// Render a document as PDF and ask where to save it.
     Print(PrintRequest),
+    /// Export the placement register as CSV, asking where.
+    ExportCsv,
     /// Open the last PDF written in the system's viewer.
     OpenInViewer,
     /// Hide the bar about the last PDF written.

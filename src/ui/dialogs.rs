@@ -5,6 +5,7 @@ use egui::{Context, Id, RichText, Ui};
 
 use super::command::{Answer, Command};
 use super::document::Document;
+use super::print::OutputKind;
 use super::theme::{self, Tone};
 use super::view::{PathPurpose, Pending, ViewState};
 use super::widgets;
@@ -135,7 +136,10 @@ fn path_entry(ctx: &Context, view: &mut ViewState, out: &mut Vec<Command>) {
     let (title, action) = match entry.purpose {
         PathPurpose::Open => ("Open a register", "Open"),
         PathPurpose::SaveAs => ("Save the register as", "Save"),
-        PathPurpose::SavePdf => ("Save the PDF as", "Save"),
+        PathPurpose::SaveOutput => match view.print.pending.as_ref().map(|p| p.kind) {
+            Some(OutputKind::Csv) => ("Save the CSV as", "Save"),
+            _ => ("Save the PDF as", "Save"),
+        },
     };
     let response = egui::Modal::new(Id::unique("path-entry")).show(ctx, |ui| {
         ui.set_max_width(560.0);

@@ -21,6 +21,8 @@ pub enum PickPurpose {
     SaveAs,
     /// To save a printed document as PDF.
     SavePdf,
+    /// To save the register as CSV for a spreadsheet.
+    SaveCsv,
     /// To read a checklist template.
     ImportTemplate,
     /// To write a checklist template.
@@ -28,11 +30,12 @@ pub enum PickPurpose {
 }
 
 impl PickPurpose {
-    /// Whether the file is for printing or templates, not the register.
+    /// Whether the file is for printing, exports or templates, not the
+    /// register.
     pub fn is_qa(self) -> bool {
         matches!(
             self,
-            Self::SavePdf | Self::ImportTemplate | Self::ExportTemplate
+            Self::SavePdf | Self::SaveCsv | Self::ImportTemplate | Self::ExportTemplate
         )
     }
 
@@ -40,6 +43,7 @@ impl PickPurpose {
         match self {
             Self::Open | Self::SaveAs => ("AP Monitor register", "ron"),
             Self::SavePdf => ("PDF document", "pdf"),
+            Self::SaveCsv => ("CSV spreadsheet", "csv"),
             Self::ImportTemplate | Self::ExportTemplate => ("Checklist template", "ron"),
         }
     }
@@ -129,6 +133,7 @@ fn run_dialog(purpose: PickPurpose, suggested: Option<&Path>) -> PickOutcome {
         PickPurpose::Open => dialog.set_title("Open register").pick_file(),
         PickPurpose::SaveAs => dialog.set_title("Save register as").save_file(),
         PickPurpose::SavePdf => dialog.set_title("Save PDF as").save_file(),
+        PickPurpose::SaveCsv => dialog.set_title("Export register as CSV").save_file(),
         PickPurpose::ImportTemplate => dialog.set_title("Import checklist template").pick_file(),
         PickPurpose::ExportTemplate => dialog.set_title("Export checklist template").save_file(),
     };

@@ -53,6 +53,7 @@ impl App {
             Command::ToggleDarkMode => self.prefs.dark_mode = !self.prefs.dark_mode,
             Command::Safety(command) => self.apply_safety(command),
             Command::Print(request) => self.print(ctx, &request),
+            Command::ExportCsv => self.export_csv(ctx),
             Command::OpenInViewer => self.open_in_viewer(),
             Command::DismissPrinted => self.view.print.printed = None,
             Command::StartChecklist(id, template) => self.start_checklist(id, template),
@@ -296,7 +297,7 @@ impl App {
         let path = PathBuf::from(entry.text.trim());
         match entry.purpose {
             PathPurpose::Open => self.load(&path),
-            PathPurpose::SavePdf => self.write_pending_print(path),
+            PathPurpose::SaveOutput => self.write_pending_print(path),
             PathPurpose::SaveAs => {
                 self.save_to(ctx, path);
             }

@@ -109,6 +109,9 @@ fn file_menu(ui: &mut Ui, prefs: &Preferences, deferred: bool, out: &mut Vec<Com
     if item(ui, "Print register summary…", None, true) {
         out.push(Command::Print(crate::report::PrintRequest::Register));
     }
+    if item(ui, "Export register as CSV…", None, true) {
+        out.push(Command::ExportCsv);
+    }
     if item(ui, "Restore from backup…", None, true) {
         let show = super::recovery::SafetyCommand::ShowBackups;
         out.push(Command::Safety(show));

@@ -1,5 +1,6 @@
-//! Printing: a [`PrintRequest`] rendered to PDF, saved where the user
-//! chooses, and offered to the system's PDF viewer.
+//! Printing and exporting: a [`PrintRequest`] rendered to PDF, or the
+//! register as CSV, saved where the user chooses and offered to the
+//! program the system opens such files with.
 //!
 //! The PDF is rendered before the save dialog opens, so a request that
 //! cannot be printed ("provider 7 has no completed checklist") is reported
@@ -17,21 +18,43 @@ use super::theme::{self, Tone};
 use crate::model::{ProviderId, TemplateId};
 use crate::report::{self, PrintRequest};
 
-/// A PDF waiting for the user to choose where it goes.
+/// What kind of file is being written.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum OutputKind {
+    /// A document to print.
+    Pdf,
+    /// The register for a spreadsheet.
+    Csv,
+}
+
+impl OutputKind {
+    fn extension(self) -> &'static str {
+        match self {
+            Self::Pdf => "pdf",
+            Self::Csv => "csv",
+        }
+    }
+}
+
+/// A PDF or CSV waiting for the user to choose where it goes.
 #[derive(Clone, Debug, PartialEq)]
 pub struct PendingPrint {
-    /// The bytes of the PDF.
+    /// The bytes of the file.
     pub bytes: Vec<u8>,
+    /// PDF or CSV.
+    pub kind: OutputKind,
     /// Where the dialog starts: the register's folder and the suggested
     /// file name.
     pub suggested: PathBuf,
 }
 
-/// The last PDF written, with the button that opens it.
+/// The last PDF or CSV written, with the button that opens it.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Printed {
     /// Where it was written.
     pub path: PathBuf,
+    /// PDF or CSV.
+    pub kind: OutputKind,
     /// Set when the viewer could not be started.
     pub viewer_error: Option<String>,
 }
@@ -64,6 +87,7 @@ impl App {
                 let suggested = folder.join(file_name);
                 self.view.print.pending = Some(PendingPrint {
                     bytes,
+                    kind: OutputKind::Pdf,
                     suggested: suggested.clone(),
                 });
                 self.request_output(ctx, PickPurpose::SavePdf, suggested);
@@ -73,6 +97,27 @@ impl App {
                 self.view.error = Some(format!("The document could not be printed.\n\n{err}"));
             }
         }
+    }
+
+    /// Writes the placement register as CSV (as `ap-monitor export` does)
+    /// and asks where to save it. The suggested name is the school's.
+    pub(super) fn export_csv(&mut self, ctx: &Context) {
+        let today = self.clock.today();
+        let register = self.doc.register();
+        let bytes = report::register_csv(register, today).into_bytes();
+        let name = report::suggested_file_name(register, &PrintRequest::Register, today);
+        let folder = self
+            .doc
+            .path()
+            .and_then(Path::parent)
+            .unwrap_or(Path::new(""));
+        let suggested = folder.join(name).with_extension("csv");
+        self.view.print.pending = Some(PendingPrint {
+            bytes,
+            kind: OutputKind::Csv,
+            suggested: suggested.clone(),
+        });
+        self.request_output(ctx, PickPurpose::SaveCsv, suggested);
     }
 
     /// Asks the picker for a file for an export or an import.
@@ -90,7 +135,7 @@ impl App {
             return;
         };
         let path = if path.extension().is_none() {
-            path.with_extension("pdf")
+            path.with_extension(pending.kind.extension())
         } else {
             path
         };
@@ -99,15 +144,16 @@ impl App {
             .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
         match crate::storage::write_atomic(&path, &pending.bytes) {
             Ok(()) => {
-                log::info!("printed {name}");
+                log::info!("wrote {name}");
                 self.view.print.printed = Some(Printed {
                     path,
+                    kind: pending.kind,
                     viewer_error: None,
                 });
             }
             Err(err) => {
                 log::warn!("could not write {name}: {err}");
-                self.view.error = Some(format!("The PDF {name} was not saved.\n\n{err}"));
+                self.view.error = Some(format!("{name} was not saved.\n\n{err}"));
             }
         }
     }
@@ -115,7 +161,7 @@ impl App {
     /// Carries on with a file chosen for printing or templates.
     pub(super) fn picked(&mut self, purpose: PickPurpose, path: PathBuf) {
         match purpose {
-            PickPurpose::SavePdf => self.write_pending_print(path),
+            PickPurpose::SavePdf | PickPurpose::SaveCsv => self.write_pending_print(path),
             PickPurpose::ImportTemplate => self.import_template(&path),
             PickPurpose::ExportTemplate => self.export_template(&path),
             PickPurpose::Open | PickPurpose::SaveAs => {}
@@ -161,12 +207,12 @@ impl App {
     /// Says that no dialog could be shown for `purpose`.
     pub(super) fn output_unavailable(&mut self, purpose: PickPurpose) {
         let what = match purpose {
-            PickPurpose::SavePdf => {
+            PickPurpose::SavePdf | PickPurpose::SaveCsv => {
                 // As for the register: offer to type the path instead.
                 if let Some(pending) = &self.view.print.pending {
                     let text = pending.suggested.display().to_string();
                     self.view.path_entry = Some(super::view::PathEntry {
-                        purpose: super::view::PathPurpose::SavePdf,
+                        purpose: super::view::PathPurpose::SaveOutput,
                         text,
                     });
                 }
@@ -208,17 +254,15 @@ fn open_with_system(path: &Path) -> Result<(), String> {
     match command.spawn() {
         Ok(_) => Ok(()),
         Err(err) => {
-            log::warn!("could not start the PDF viewer: {err}");
+            log::warn!("could not start the viewer: {err}");
             let program = command.get_program().to_string_lossy().into_owned();
             Err(if err.kind() == std::io::ErrorKind::NotFound {
                 format!(
-                    "No program to open PDFs was found ({program} is missing). \
+                    "No program to open the file was found ({program} is missing). \
                      Open the file from its folder."
                 )
             } else {
-                format!(
-                    "The PDF viewer could not be started ({err}). Open the file from its folder."
-                )
+                format!("The viewer could not be started ({err}). Open the file from its folder.")
             })
         }
     }
@@ -238,10 +282,14 @@ pub fn printed_bar(ui: &mut Ui, view: &PrintView, out: &mut Vec<Command>) {
             ui.set_width(ui.available_width());
             ui.horizontal(|ui| {
                 let colour = Tone::Ok.text(dark);
-                ui.label(RichText::new("Printed").strong().color(colour));
+                let (done, open) = match printed.kind {
+                    OutputKind::Pdf => ("Printed", "Open in viewer"),
+                    OutputKind::Csv => ("Exported", "Open in spreadsheet"),
+                };
+                ui.label(RichText::new(done).strong().color(colour));
                 let words = format!("Saved {}", printed.path.display());
                 ui.label(RichText::new(words).color(colour));
-                if ui.button("Open in viewer").clicked() {
+                if ui.button(open).clicked() {
                     out.push(Command::OpenInViewer);
                 }
                 if ui.small_button("Dismiss").clicked() {

@@ -117,8 +117,8 @@ pub enum PathPurpose {
     Open,
     /// To save the register.
     SaveAs,
-    /// To save a printed document as PDF.
-    SavePdf,
+    /// To save a printed document or an export.
+    SaveOutput,
 }
 
 /// A path typed by hand when no file dialog could be shown.
