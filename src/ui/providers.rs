@@ -36,7 +36,8 @@ fn documents_summary(provider: &Provider, today: Date) -> (Tone, String) {
     if expired > 0 {
         (Tone::Overdue, format!("{expired} expired"))
     } else if soon > 0 {
-        (Tone::DueSoon, format!("{soon} expire soon"))
+        let verb = if soon == 1 { "expires" } else { "expire" };
+        (Tone::DueSoon, format!("{soon} {verb} soon"))
     } else if provider.documents.is_empty() {
         (Tone::Warning, "None recorded".to_owned())
     } else {
