@@ -103,6 +103,8 @@ pub enum DueKind {
     QaOutOfDate,
     /// An action arising from a QA check past its date.
     QaActions,
+    /// An ended placement kept past its retention date.
+    Retention,
 }
 
 impl DueKind {
@@ -123,6 +125,7 @@ impl DueKind {
             Self::QaMissing => "QA check missing",
             Self::QaOutOfDate => "QA check out of date",
             Self::QaActions => "QA action",
+            Self::Retention => "Record past its retention date",
         }
     }
 }
@@ -145,7 +148,7 @@ pub struct DueItem {
 }
 
 impl DueItem {
-    fn new(severity: Severity, subject: Subject, kind: DueKind, reason: String) -> Self {
+    pub(super) fn new(severity: Severity, subject: Subject, kind: DueKind, reason: String) -> Self {
         Self {
             severity,
             subject,
@@ -156,7 +159,7 @@ impl DueItem {
         }
     }
 
-    fn due_on(mut self, date: Date) -> Self {
+    pub(super) fn due_on(mut self, date: Date) -> Self {
         self.due = Some(date);
         self
     }
@@ -173,6 +176,7 @@ pub fn due_items(register: &Register, today: Date) -> Vec<DueItem> {
     hours_items(register, today, &mut items);
     registration_items(register, today, &mut items);
     super::checklist::qa_items(register, today, &mut items);
+    super::retention::retention_items(register, today, &mut items);
     items.sort_by(|a, b| {
         (a.severity, a.due.is_none(), a.due, a.subject, a.kind).cmp(&(
             b.severity,

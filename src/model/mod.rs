@@ -12,6 +12,7 @@ pub mod placement;
 pub mod provider;
 pub mod records;
 pub mod removal;
+pub mod retention;
 pub mod school;
 mod validate;
 
