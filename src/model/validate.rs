@@ -302,7 +302,8 @@ mod tests {
         assert_eq!(
             messages(&register),
             [format!(
-                "QA checklist {id}, provider: refers to provider 99999, which is not in the register"
+                "QA checklist {id}, provider: refers to provider 99999, which is not in the \
+                 register"
             )]
         );
     }
