@@ -32,12 +32,7 @@ fn qa_missing(register: &Register, provider: ProviderId) -> bool {
 
 /// Opens provider `id` at its QA checks tab and starts a check.
 fn start_check(harness: &mut Harness<'static, App>, id: ProviderId) {
-    harness
-        .state_mut()
-        .queue(Command::Show(Screen::Provider(id)));
-    harness.run();
-    harness.get_by_label_contains("QA checks (").click();
-    harness.run();
+    show_qa_checks(harness, id);
     click(harness, "Start QA check…");
 }
 
@@ -327,5 +322,44 @@ fn kept_fingerprint(harness: &Harness<'static, App>, id: ChecklistId) -> Option<
     match &harness.state().document().register().checklist(id)?.status {
         ChecklistStatus::Signed { fingerprint, .. } => Some(fingerprint.clone()),
         _ => None,
+    }
+}
+
+#[test]
+fn opening_a_signed_check_that_no_longer_matches_its_copy_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut register = ap_monitor::sample::generate(24, 1);
+    let index = register
+        .checklists
+        .iter()
+        .position(|c| matches!(c.status, ChecklistStatus::Signed { .. }))
+        .expect("a signed check in the sample");
+    let id = register.checklists[index].id;
+    let provider = register.checklists[index].provider;
+    let when = ap_monitor::model::dates::format_optional(register.checklists[index].visit_date);
+    let real = ap_monitor::report::checklist_fingerprint(&register, id).unwrap();
+    let warning = "Changed since its paper copy was signed";
+
+    for (kept, differs) in [(real.clone(), false), ("00000000".to_owned(), true)] {
+        if let ChecklistStatus::Signed { fingerprint, .. } = &mut register.checklists[index].status
+        {
+            *fingerprint = kept;
+        }
+        let path = dir.path().join(format!("signed-{differs}.ron"));
+        ap_monitor::storage::save(&path, &register).unwrap();
+        let mut harness = open_window(&path);
+        show_qa_checks(&mut harness, provider);
+        click(&mut harness, &format!("Open the QA check of {when}"));
+
+        assert_eq!(
+            harness.query_by_label(warning).is_some(),
+            differs,
+            "kept {differs}"
+        );
+        if differs {
+            harness.get_by_label("Status").scroll_to_me();
+            harness.run();
+            harness.get_by_label_contains(&format!("a reprint would show {real}"));
+        }
     }
 }

@@ -286,12 +286,7 @@ fn a_qa_checklist_is_deleted_from_the_providers_list_of_checks() {
     let register = harness.state().document().register();
     let provider = register.checklists[0].provider;
     let before = register.checklists_for(provider).count();
-    harness
-        .state_mut()
-        .queue(Command::Show(Screen::Provider(provider)));
-    harness.run();
-    harness.get_by_label_contains("QA checks (").click();
-    harness.run();
+    show_qa_checks(&mut harness, provider);
 
     harness
         .get_all_by_label_contains("Delete the QA check of")

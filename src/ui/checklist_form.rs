@@ -393,6 +393,11 @@ fn seal(register: &mut Register, id: ChecklistId, kept: Option<String>) -> Seal 
 /// Draws the form for checklist `checklist`.
 pub fn show(ui: &mut Ui, env: &mut Env<'_>, view: &mut ViewState, checklist: &Checklist) {
     let id = checklist.id;
+    let kept = signed_copy_fingerprint(&checklist.status);
+    let changed_to = view
+        .qa
+        .changed_since_signed(env, checklist)
+        .map(str::to_owned);
     let draft = view
         .drafts
         .checklist
@@ -416,8 +421,11 @@ pub fn show(ui: &mut Ui, env: &mut Env<'_>, view: &mut ViewState, checklist: &Ch
                     header(ui, env, checklist, d, &errors);
                     items(ui, checklist, d, &errors, heights, viewport, today);
                     actions(ui, d, &errors, today);
-                    let kept = signed_copy_fingerprint(&checklist.status);
-                    judgement_and_status(ui, d, &errors, today, kept.as_deref());
+                    let copy = SignedCopy {
+                        fingerprint: kept.as_deref(),
+                        changed_to: changed_to.as_deref(),
+                    };
+                    judgement_and_status(ui, d, &errors, today, copy);
                     sign_off(ui, d, &errors, today);
                 },
             );
@@ -659,14 +667,23 @@ fn actions(ui: &mut Ui, d: &mut ChecklistDraft, e: &FieldErrors, today: Date) {
     super::review_form::action_rows(ui, &mut d.actions, e, today, "QA action");
 }
 
-/// The judgement and status fields; `kept` is the fingerprint of the
-/// signed paper copy, shown so it can be compared with the paper.
+/// What is known of a signed check's paper copy.
+#[derive(Clone, Copy)]
+struct SignedCopy<'a> {
+    /// The fingerprint on the signed copy, if kept.
+    fingerprint: Option<&'a str>,
+    /// The fingerprint a reprint would show, when it differs.
+    changed_to: Option<&'a str>,
+}
+
+/// The judgement and status fields, with the signed copy's fingerprint
+/// shown so it can be compared with the paper.
 fn judgement_and_status(
     ui: &mut Ui,
     d: &mut ChecklistDraft,
     e: &FieldErrors,
     today: Date,
-    kept: Option<&str>,
+    copy: SignedCopy<'_>,
 ) {
     theme::section_heading(ui, "Judgement and status");
     form_grid(ui, "checklist-status", |ui| {
@@ -704,11 +721,22 @@ fn judgement_and_status(
                 "signed_on",
                 today,
             );
-            if let Some(fingerprint) = kept {
+            if let Some(fingerprint) = copy.fingerprint {
                 let label = ui.label("Signed copy's fingerprint");
-                ui.label(RichText::new(fingerprint).monospace())
-                    .on_hover_text("Shown at the foot of every page of the copy that was signed")
-                    .labelled_by(label.id);
+                ui.horizontal(|ui| {
+                    ui.label(RichText::new(fingerprint).monospace())
+                        .on_hover_text(
+                            "Shown at the foot of every page of the copy that was signed",
+                        )
+                        .labelled_by(label.id);
+                    if let Some(now) = copy.changed_to {
+                        let words = format!(
+                            "Changed since signed: a reprint would show {now}. Print it and \
+                             have it signed again, or undo the change"
+                        );
+                        ui.label(theme::toned(ui, Tone::Warning, words));
+                    }
+                });
                 ui.end_row();
             }
         }

@@ -38,6 +38,57 @@ pub struct QaView {
     /// Heights of the items drawn, per checklist, so items out of view
     /// can be skipped.
     pub item_heights: HashMap<ChecklistId, ItemHeights>,
+    /// Whether the open signed checklist still prints as its signed copy,
+    /// worked out once per change of the register.
+    pub seal: Option<SealCheck>,
+}
+
+/// A signed checklist compared with the fingerprint of its signed copy.
+pub struct SealCheck {
+    checklist: ChecklistId,
+    generation: u64,
+    /// The fingerprint a reprint would show, when it differs from the
+    /// signed copy's.
+    pub changed_to: Option<String>,
+}
+
+impl QaView {
+    /// The fingerprint a reprint of `checklist` would show, if it is signed
+    /// and no longer matches its signed copy. Building the document takes a
+    /// few milliseconds, so it is done once per register change.
+    pub fn changed_since_signed(&mut self, env: &Env<'_>, checklist: &Checklist) -> Option<&str> {
+        let fresh = self
+            .seal
+            .as_ref()
+            .is_some_and(|s| s.checklist == checklist.id && s.generation == env.generation);
+        if !fresh {
+            self.seal = Some(SealCheck {
+                checklist: checklist.id,
+                generation: env.generation,
+                changed_to: reprint_differs(env, checklist),
+            });
+        }
+        self.seal.as_ref()?.changed_to.as_deref()
+    }
+}
+
+fn reprint_differs(env: &Env<'_>, checklist: &Checklist) -> Option<String> {
+    let ChecklistStatus::Signed { fingerprint, .. } = &checklist.status else {
+        return None;
+    };
+    if fingerprint.is_empty() {
+        return None;
+    }
+    match crate::report::checklist_fingerprint(env.register, checklist.id) {
+        Ok(now) => (&now != fingerprint).then_some(now),
+        Err(err) => {
+            log::warn!(
+                "could not compare QA checklist {} with its copy: {err}",
+                checklist.id
+            );
+            None
+        }
+    }
 }
 
 /// Draws the Details / QA checks tab bar of provider `id` and returns the
@@ -74,6 +125,14 @@ pub fn show(ui: &mut Ui, env: &mut Env<'_>, view: &mut ViewState, id: ProviderId
                 let touched = view.drafts.checklist.get(&open).is_some_and(|d| d.touched);
                 if touched {
                     theme::badge(ui, Tone::DueSoon, "Typed changes not yet applied");
+                }
+                if let Some(now) = view.qa.changed_since_signed(env, checklist) {
+                    let why = format!(
+                        "A reprint would show fingerprint {now}, not the one on the signed \
+                         copy: print it and have it signed again, or undo the change"
+                    );
+                    theme::badge(ui, Tone::Warning, "Changed since its paper copy was signed")
+                        .on_hover_text(why);
                 }
             });
             checklist_form::show(ui, env, view, checklist);

@@ -6,10 +6,10 @@
 
 use std::path::{Path, PathBuf};
 
-use ap_monitor::model::Register;
 use ap_monitor::model::due::{DueKind, Subject, due_items};
+use ap_monitor::model::{ProviderId, Register};
 use ap_monitor::sample::{SAMPLE_TODAY, generate};
-use ap_monitor::ui::{App, Command, PlacementTab};
+use ap_monitor::ui::{App, Command, PlacementTab, Screen};
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
@@ -96,4 +96,14 @@ pub fn first_pupil(harness: &Harness<'static, App>) -> String {
         .pupil
         .name
         .clone()
+}
+
+/// Shows provider `id` at its QA checks tab.
+pub fn show_qa_checks(harness: &mut Harness<'static, App>, id: ProviderId) {
+    harness
+        .state_mut()
+        .queue(Command::Show(Screen::Provider(id)));
+    harness.run();
+    harness.get_by_label_contains("QA checks (").click();
+    harness.run();
 }
