@@ -212,6 +212,15 @@ impl ChecklistStatus {
         }
     }
 
+    /// The fingerprint kept from the signed paper copy, if the check is
+    /// signed and one was kept.
+    pub fn signed_copy_fingerprint(&self) -> Option<&str> {
+        match self {
+            Self::Signed { fingerprint, .. } if !fingerprint.is_empty() => Some(fingerprint),
+            _ => None,
+        }
+    }
+
     /// Whether the check is finished (complete or signed) and so counts
     /// for the QA rules.
     pub fn is_finished(&self) -> bool {

@@ -29,7 +29,7 @@ mod words;
 
 use jiff::civil::Date;
 
-use crate::model::{ChecklistId, ChecklistStatus, PlacementId, ProviderId, Register, TemplateId};
+use crate::model::{Checklist, ChecklistId, PlacementId, ProviderId, Register, TemplateId};
 
 pub use font::{Fonts, REGULAR_TTF};
 pub use register_csv::register_csv;
@@ -150,8 +150,16 @@ pub fn fingerprint(
     request: &PrintRequest,
     printed_on: Date,
 ) -> Result<String, ReportError> {
-    let fonts = Fonts::load()?;
-    Ok(build(&fonts, register, request, printed_on)?
+    fingerprint_with(&Fonts::load()?, register, request, printed_on)
+}
+
+fn fingerprint_with(
+    fonts: &Fonts,
+    register: &Register,
+    request: &PrintRequest,
+    printed_on: Date,
+) -> Result<String, ReportError> {
+    Ok(build(fonts, register, request, printed_on)?
         .fingerprint()
         .short())
 }
@@ -176,8 +184,7 @@ fn checklist_fingerprint_with(
         checklist: Some(id),
     };
     // The print date is in the footer, which no fingerprint covers.
-    let doc = build(fonts, register, &request, Date::default())?;
-    Ok(doc.fingerprint().short())
+    fingerprint_with(fonts, register, &request, Date::default())
 }
 
 /// A signed QA check whose record no longer prints as its signed copy.
@@ -197,26 +204,37 @@ pub struct ChangedSinceSigned {
 /// consistency checks report that).
 pub fn changed_since_signed(register: &Register) -> Result<Vec<ChangedSinceSigned>, ReportError> {
     let fonts = Fonts::load()?;
-    let mut changed = Vec::new();
-    for checklist in &register.checklists {
-        let ChecklistStatus::Signed { fingerprint, .. } = &checklist.status else {
-            continue;
-        };
-        if fingerprint.is_empty() {
-            continue;
-        }
-        let Ok(now) = checklist_fingerprint_with(&fonts, register, checklist.id) else {
-            continue;
-        };
-        if &now != fingerprint {
-            changed.push(ChangedSinceSigned {
-                checklist: checklist.id,
-                signed: fingerprint.clone(),
-                now,
-            });
-        }
-    }
+    let changed = register
+        .checklists
+        .iter()
+        .filter_map(|c| compare_with_signed_copy(&fonts, register, c).ok().flatten())
+        .collect();
     Ok(changed)
+}
+
+/// Checklist `checklist` compared with its signed copy: `None` when it is
+/// not signed, kept no fingerprint, or still prints as the copy did.
+pub fn checklist_changed_since_signed(
+    register: &Register,
+    checklist: &Checklist,
+) -> Result<Option<ChangedSinceSigned>, ReportError> {
+    compare_with_signed_copy(&Fonts::load()?, register, checklist)
+}
+
+fn compare_with_signed_copy(
+    fonts: &Fonts,
+    register: &Register,
+    checklist: &Checklist,
+) -> Result<Option<ChangedSinceSigned>, ReportError> {
+    let Some(signed) = checklist.status.signed_copy_fingerprint() else {
+        return Ok(None);
+    };
+    let now = checklist_fingerprint_with(fonts, register, checklist.id)?;
+    Ok((now != signed).then(|| ChangedSinceSigned {
+        checklist: checklist.id,
+        signed: signed.to_owned(),
+        now,
+    }))
 }
 
 fn build<'f>(

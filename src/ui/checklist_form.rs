@@ -302,7 +302,7 @@ pub fn apply(doc: &mut Document, view: &mut ViewState, id: ChecklistId) -> Outco
         }
     };
     let status = changed.status.label();
-    let kept = signed_copy_fingerprint(&original.status);
+    let kept = original.status.signed_copy_fingerprint().map(str::to_owned);
     let result: Result<Seal, ()> = doc.edit(|r| {
         let slot = r.checklists.iter_mut().find(|c| c.id == id).ok_or(())?;
         *slot = changed;
@@ -351,16 +351,6 @@ enum Seal {
     Unavailable,
 }
 
-/// The fingerprint kept by a signed check, if any.
-fn signed_copy_fingerprint(status: &ChecklistStatus) -> Option<String> {
-    match status {
-        ChecklistStatus::Signed { fingerprint, .. } if !fingerprint.is_empty() => {
-            Some(fingerprint.clone())
-        }
-        _ => None,
-    }
-}
-
 /// Keeps the fingerprint of checklist `id`'s signed copy: the one worked
 /// out now if it was just signed, or the one `kept` from when it was.
 fn seal(register: &mut Register, id: ChecklistId, kept: Option<String>) -> Seal {
@@ -393,7 +383,7 @@ fn seal(register: &mut Register, id: ChecklistId, kept: Option<String>) -> Seal 
 /// Draws the form for checklist `checklist`.
 pub fn show(ui: &mut Ui, env: &mut Env<'_>, view: &mut ViewState, checklist: &Checklist) {
     let id = checklist.id;
-    let kept = signed_copy_fingerprint(&checklist.status);
+    let kept = checklist.status.signed_copy_fingerprint();
     let changed_to = view
         .qa
         .changed_since_signed(env, checklist)
@@ -422,7 +412,7 @@ pub fn show(ui: &mut Ui, env: &mut Env<'_>, view: &mut ViewState, checklist: &Ch
                     items(ui, checklist, d, &errors, heights, viewport, today);
                     actions(ui, d, &errors, today);
                     let copy = SignedCopy {
-                        fingerprint: kept.as_deref(),
+                        fingerprint: kept,
                         changed_to: changed_to.as_deref(),
                     };
                     judgement_and_status(ui, d, &errors, today, copy);

@@ -73,14 +73,8 @@ impl QaView {
 }
 
 fn reprint_differs(env: &Env<'_>, checklist: &Checklist) -> Option<String> {
-    let ChecklistStatus::Signed { fingerprint, .. } = &checklist.status else {
-        return None;
-    };
-    if fingerprint.is_empty() {
-        return None;
-    }
-    match crate::report::checklist_fingerprint(env.register, checklist.id) {
-        Ok(now) => (&now != fingerprint).then_some(now),
+    match crate::report::checklist_changed_since_signed(env.register, checklist) {
+        Ok(changed) => changed.map(|c| c.now),
         Err(err) => {
             log::warn!(
                 "could not compare QA checklist {} with its copy: {err}",
