@@ -3,7 +3,7 @@
 use std::path::Path;
 
 use super::{Failure, ListWhat, load};
-use crate::model::{ChecklistStatus, PlacementStatus, Problem, Register};
+use crate::model::{ChecklistStatus, PlacementStatus, Problem, Register, words};
 use crate::report;
 
 /// Loads and validates; prints counts, then every problem, including
@@ -58,10 +58,7 @@ fn counts(register: &Register) -> Vec<String> {
         format!(
             "{} QA checklists ({signed} signed) from {}",
             register.checklists.len(),
-            match register.checklist_templates.len() {
-                1 => "1 template".to_owned(),
-                n => format!("{n} templates"),
-            }
+            words::count(register.checklist_templates.len(), "template")
         ),
         format!(
             "{} academic years in the term calendar",

@@ -15,6 +15,7 @@ pub mod removal;
 pub mod retention;
 pub mod school;
 mod validate;
+pub mod words;
 
 use std::collections::HashMap;
 

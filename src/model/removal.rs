@@ -6,7 +6,9 @@
 //! checklists still name is refused, and a deleted placement is taken off
 //! the checklists that covered it.
 
-use super::{Checklist, ChecklistId, Placement, PlacementId, Provider, ProviderId, Register};
+use super::{
+    Checklist, ChecklistId, Placement, PlacementId, Provider, ProviderId, Register, words,
+};
 
 /// Why a provider cannot be deleted.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, thiserror::Error)]
@@ -18,8 +20,8 @@ pub enum RemoveProviderError {
     /// Records still name the provider.
     #[error(
         "{} and {} still name this provider; delete those first",
-        count(*placements, "placement"),
-        count(*checklists, "QA checklist")
+        words::count(*placements, "placement"),
+        words::count(*checklists, "QA checklist")
     )]
     InUse {
         /// Placements at the provider.
@@ -27,14 +29,6 @@ pub enum RemoveProviderError {
         /// QA checklists of the provider.
         checklists: usize,
     },
-}
-
-fn count(n: usize, what: &str) -> String {
-    if n == 1 {
-        format!("1 {what}")
-    } else {
-        format!("{n} {what}s")
-    }
 }
 
 impl Register {

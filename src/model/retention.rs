@@ -9,6 +9,7 @@ use jiff::civil::Date;
 
 use super::dates::format_date;
 use super::due::{DueItem, DueKind, Severity, Subject};
+use super::words;
 use super::{Placement, Register, SenStatus, Settings};
 
 /// The last day the placement's record is to be kept, if the pupil's date
@@ -47,25 +48,13 @@ pub(super) fn retention_items(register: &Register, today: Date, out: &mut Vec<Du
             "Kept until {} (the pupil's {} birthday{why}): review the record and delete \
              it if the school no longer needs it",
             format_date(until),
-            ordinal(birthday)
+            words::ordinal(birthday)
         );
         let subject = Subject::Placement(placement.id);
         out.push(
             DueItem::new(Severity::Warning, subject, DueKind::Retention, reason).due_on(until),
         );
     }
-}
-
-/// 1st, 2nd, 3rd, 4th, …, 11th, 12th, 13th, …, 21st, 22nd, ….
-fn ordinal(n: u8) -> String {
-    let suffix = match (n % 10, n % 100) {
-        (_, 11..=13) => "th",
-        (1, _) => "st",
-        (2, _) => "nd",
-        (3, _) => "rd",
-        _ => "th",
-    };
-    format!("{n}{suffix}")
 }
 
 #[cfg(test)]
@@ -151,21 +140,6 @@ mod tests {
         assert_eq!(
             keep_until(&register.placements[0], &register.settings),
             Some(date(2030, 3, 1))
-        );
-    }
-
-    #[test]
-    fn birthdays_are_written_as_ordinals() {
-        let words: Vec<String> = [1, 2, 3, 4, 11, 12, 13, 21, 22, 23, 25, 31, 101, 111, 112]
-            .into_iter()
-            .map(ordinal)
-            .collect();
-        assert_eq!(
-            words,
-            [
-                "1st", "2nd", "3rd", "4th", "11th", "12th", "13th", "21st", "22nd", "23rd", "25th",
-                "31st", "101st", "111th", "112th"
-            ]
         );
     }
 

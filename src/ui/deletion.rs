@@ -12,8 +12,8 @@ use super::command::{Command, Deletion};
 use super::theme::{self, Tone};
 use super::view::Screen;
 use super::{App, widgets};
-use crate::model::Register;
 use crate::model::dates::format_optional;
+use crate::model::{Register, words};
 
 impl App {
     /// Deletes a record the user has confirmed, and closes what showed it.
@@ -202,10 +202,10 @@ fn question(register: &Register, what: Deletion) -> Option<Question> {
     }
 }
 
+/// "no reviews", "1 review", "3 reviews".
 fn count(n: usize, what: &str) -> String {
     match n {
         0 => format!("no {what}s"),
-        1 => format!("1 {what}"),
-        _ => format!("{n} {what}s"),
+        _ => words::count(n, what),
     }
 }
