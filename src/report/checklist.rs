@@ -315,15 +315,8 @@ fn judgement(doc: &mut Doc, judgement: Option<Judgement>) {
     .iter()
     .map(|j| (j.label(), judgement == Some(*j)))
     .collect();
-    let mut lines = form::choices(doc, &options, 0.0, WIDTH);
-    if judgement == Some(Judgement::NotJudged) {
-        let style = Style::bold(8.0).muted();
-        lines.push(Line::of(style).text(0.0, "Not judged yet", style));
-    }
-    let mut block = Block::new().together();
-    block.lines(LEFT, &lines);
-    block.space(1.0);
-    doc.push(block);
+    let unset = (judgement == Some(Judgement::NotJudged)).then_some("Not judged yet");
+    doc.push(form::choice_block(doc, &options, unset));
 }
 
 fn sign_off(doc: &mut Doc, checklist: &Checklist) {

@@ -332,6 +332,21 @@ pub fn choices(doc: &Doc, options: &[(&str, bool)], x0: f32, width: f32) -> Vec<
     lines
 }
 
+/// A block of tick boxes across the page, kept together, with `unset`
+/// written under them in small muted type when the record
+/// holds no choice yet (such as "Not decided").
+pub fn choice_block(doc: &Doc, options: &[(&str, bool)], unset: Option<&str>) -> Block {
+    let mut lines = choices(doc, options, 0.0, WIDTH);
+    if let Some(words) = unset {
+        let style = Style::bold(8.0).muted();
+        lines.push(Line::of(style).text(0.0, words, style));
+    }
+    let mut block = Block::new().together();
+    block.lines(LEFT, &lines);
+    block.space(1.0);
+    block
+}
+
 /// Who signs, for a signature block; empty fields print as blank lines.
 pub struct Signer<'a> {
     /// Heading, such as "Completed by".

@@ -4,7 +4,7 @@ use super::ReportError;
 use super::doc::Doc;
 use super::font::Fonts;
 use super::form::{self, BODY, Column, Detail, date_or_empty};
-use super::layout::{Block, LEFT, Line, Style, WIDTH};
+use super::layout::Style;
 use super::words::year_words;
 use crate::model::dates::format_date;
 use crate::model::{
@@ -259,15 +259,8 @@ fn decision(doc: &mut Doc, decision: Decision) {
     .iter()
     .map(|d| (d.label(), decision == *d))
     .collect();
-    let mut lines = form::choices(doc, &options, 0.0, WIDTH);
-    if decision == Decision::Undecided {
-        let style = Style::bold(8.0).muted();
-        lines.push(Line::of(style).text(0.0, "Not decided", style));
-    }
-    let mut block = Block::new().together();
-    block.lines(LEFT, &lines);
-    block.space(1.0);
-    doc.push(block);
+    let unset = (decision == Decision::Undecided).then_some("Not decided");
+    doc.push(form::choice_block(doc, &options, unset));
 }
 
 fn review_signatures(doc: &mut Doc, placement: &Placement) {
